@@ -1,0 +1,118 @@
+import {LitElement, type PropertyValues} from 'lit';
+import {property} from 'lit/decorators.js';
+import {consume} from '@lit/context';
+import {announce as announceToPage, prepareAnnouncer, type Politeness} from '../core/announcer.js';
+import {getConfig, onConfigChange, MOTION_VALUES, type MotionSetting} from '../core/config.js';
+import {fill, resolveLang} from '../core/intl.js';
+import {playSound, vibrate} from '../core/feedback.js';
+import {getBus} from '../core/bus.js';
+import {VERSION} from '../core/version.js';
+import {MotionController} from '../controllers/motion-controller.js';
+import {providerContext, type ProviderConfig} from '../provider/context.js';
+
+/**
+ * The thin base of every mi- element: the `motion`, `announce`, `listen`, `sound` and `haptic`
+ * attributes, the motion controller, the provider context, strings and the announcer.
+ * Behaviour beyond that lives in controllers that each element composes itself.
+ */
+export class MiElement extends LitElement {
+  /** The package version, compared by the guarded define when two copies meet. */
+  static readonly miVersion = VERSION;
+
+  /** Space-separated bus topics whose messages patch this element's documented properties. */
+  @property() accessor listen = '';
+
+  /** `auto` follows prefers-reduced-motion and the page/provider setting; `reduce` or `full` force it. */
+  @property() accessor motion: MotionSetting = 'auto';
+
+  /** Politeness override for this element's announcements: `polite`, `assertive` or `off`. Empty: the element's default. */
+  @property() accessor announce: '' | Politeness | 'off' = '';
+
+  /** Sound cue played on this element's main outcome (needs `configure({sound: true})`). */
+  @property() accessor sound = '';
+
+  /** Vibration cue on this element's main outcome (needs `configure({haptics: true})`). */
+  @property() accessor haptic = '';
+
+  /** Config from the nearest `<mi-provider>`, if any. */
+  @consume({context: providerContext, subscribe: true})
+  accessor provider: ProviderConfig | undefined = undefined;
+
+  /** Element internals: custom states (`:state(reduced-motion)`) and host semantics. */
+  protected readonly internals: ElementInternals = this.attachInternals();
+
+  /** Effective reduced-motion preference, live. */
+  protected readonly motionController = new MotionController(
+    this,
+    () => ({
+      element: MOTION_VALUES.includes(this.motion) ? this.motion : 'auto',
+      provider: this.provider?.motion,
+    }),
+    (reduced) => this.toggleState('reduced-motion', reduced)
+  );
+
+  private offConfig?: () => void;
+
+  /** Whether motion is reduced for this element right now. */
+  get reducedMotion(): boolean {
+    return this.motionController.reduced;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Live regions must exist well before the first message; make them now.
+    prepareAnnouncer();
+    getBus();
+    this.offConfig = onConfigChange(() => this.requestUpdate());
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.offConfig?.();
+    this.offConfig = undefined;
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    this.toggleState('reduced-motion', this.motionController.reduced);
+  }
+
+  /** Adds or removes a custom state, styled with `:host(:state(name))`. */
+  protected toggleState(name: string, on: boolean): void {
+    try {
+      if (on) this.internals.states.add(name);
+      else this.internals.states.delete(name);
+    } catch {
+      /* CustomStateSet unsupported: the reflected attributes still carry the state */
+    }
+  }
+
+  /**
+   * A user-visible or announced string: a provider override, then configure({strings}), then the
+   * element's default; `{placeholders}` are filled in. Element attributes (e.g. `success-text`)
+   * are checked by the caller before this.
+   */
+  protected text(key: string, fallback: string, values?: Record<string, string | number>): string {
+    const template = this.provider?.strings?.[key] ?? getConfig().strings[key] ?? fallback;
+    return fill(template, values);
+  }
+
+  /** The language for numbers, durations and lists. */
+  protected get locale(): string {
+    return resolveLang(this.provider?.lang, this);
+  }
+
+  /** Announces through the page's one announcer, honouring the `announce` attribute. */
+  protected say(message: string, politeness: Politeness = 'polite'): void {
+    if (this.announce === 'off') return;
+    const chosen = this.announce === 'polite' || this.announce === 'assertive' ? this.announce : politeness;
+    announceToPage(message, {politeness: chosen});
+  }
+
+  /** Plays this element's opt-in sound and haptic cues (`sound`/`haptic` attributes, or defaults). */
+  protected cue(sound = this.sound, haptic = this.haptic): void {
+    const config = getConfig();
+    if (sound) playSound(sound, this.provider?.sound ?? config.sound);
+    if (haptic) vibrate(haptic, this.provider?.haptics ?? config.haptics, this.reducedMotion);
+  }
+}

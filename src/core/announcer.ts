@@ -1,0 +1,239 @@
+import {hasDom, pageSingleton} from './global.js';
+import {warnOnce} from './warn.js';
+
+export type Politeness = 'polite' | 'assertive';
+
+export interface AnnounceOptions {
+  /** `polite` (default) waits for the user to be idle; `assertive` interrupts (errors only). */
+  politeness?: Politeness | 'off';
+}
+
+/** What was written to a live region, for logs (the demo's "what a screen reader hears"). */
+export interface Announcement {
+  message: string;
+  politeness: Politeness;
+  /** The live region element that received the text. */
+  region: HTMLElement;
+}
+
+/** Regions must exist this long before their first write, or screen readers miss it. */
+export const REGION_WAIT_MS = 150;
+/** Minimum gap between two writes, so consecutive messages are not swallowed. */
+export const WRITE_GAP_MS = 150;
+/** Announcement text longer than this is cut (nobody listens to a 1 MB message). */
+export const MAX_MESSAGE = 500;
+/** Text is cleared this long after the last write, so browsing the page finds no stale message. */
+const CLEAR_AFTER_MS = 7000;
+
+const HIDDEN: Record<string, string> = {
+  position: 'absolute',
+  width: '1px',
+  height: '1px',
+  margin: '-1px',
+  padding: '0',
+  border: '0',
+  overflow: 'hidden',
+  'clip-path': 'inset(50%)',
+  'white-space': 'nowrap',
+};
+
+interface RegionPair {
+  polite: HTMLElement;
+  assertive: HTMLElement;
+  container: HTMLElement;
+  createdAt: number;
+}
+
+interface Queued {
+  message: string;
+  politeness: Politeness;
+}
+
+interface AnnouncerState {
+  queue: Queued[];
+  timer: ReturnType<typeof setTimeout> | undefined;
+  lastWriteAt: number;
+  clearTimer: ReturnType<typeof setTimeout> | undefined;
+  page: RegionPair | undefined;
+  /** Regions placed inside open modal dialogs (which hide everything outside them). */
+  modal: WeakMap<Element, RegionPair>;
+  listeners: Set<(a: Announcement) => void>;
+  observer: MutationObserver | undefined;
+}
+
+const state = (): AnnouncerState =>
+  pageSingleton('announcer', () => ({
+    queue: [],
+    timer: undefined,
+    lastWriteAt: 0,
+    clearTimer: undefined,
+    page: undefined,
+    modal: new WeakMap(),
+    listeners: new Set(),
+    observer: undefined,
+  }));
+
+function createRegions(parent: Element): RegionPair {
+  const container = document.createElement('div');
+  container.setAttribute('data-mi-announcer', '');
+  for (const [name, value] of Object.entries(HIDDEN)) container.style.setProperty(name, value);
+  const make = (politeness: Politeness) => {
+    const region = document.createElement('div');
+    // NOTE: aria-live only (no role=status/alert): one live mechanism per region, so no
+    // screen reader speaks a message twice. aria-atomic: each write replaces the whole message.
+    region.setAttribute('aria-live', politeness);
+    region.setAttribute('aria-atomic', 'true');
+    region.setAttribute('data-mi-politeness', politeness);
+    container.append(region);
+    return region;
+  };
+  const pair = {polite: make('polite'), assertive: make('assertive'), container, createdAt: performance.now()};
+  parent.append(container);
+  return pair;
+}
+
+/** The open modal dialog on top, if any: live regions outside it are pruned from the a11y tree. */
+function topModal(): Element | undefined {
+  const modals = [
+    ...document.querySelectorAll('dialog:modal, [aria-modal="true"]:not(dialog)'),
+  ].filter((el) => el.matches('dialog:modal') || (el as HTMLElement).checkVisibility?.() !== false);
+  return modals.at(-1);
+}
+
+function pageRegions(): RegionPair {
+  const s = state();
+  if (!s.page || !s.page.container.isConnected) s.page = createRegions(document.body);
+  return s.page;
+}
+
+function regionsFor(target: Element | undefined): RegionPair {
+  if (!target) return pageRegions();
+  const s = state();
+  let pair = s.modal.get(target);
+  if (!pair || !pair.container.isConnected) {
+    pair = createRegions(target);
+    s.modal.set(target, pair);
+  }
+  return pair;
+}
+
+/** Pre-creates regions inside a dialog as soon as it opens modally, well before its first message. */
+function watchDialogs(): void {
+  const s = state();
+  if (s.observer || typeof MutationObserver === 'undefined') return;
+  s.observer = new MutationObserver(() => {
+    const modal = topModal();
+    if (modal) regionsFor(modal);
+  });
+  s.observer.observe(document.documentElement, {
+    subtree: true,
+    attributes: true,
+    attributeFilter: ['open', 'aria-modal'],
+  });
+}
+
+/**
+ * Creates the page's live regions now (empty, visually hidden), so that they exist long before the
+ * first message. Elements call this when they connect; calling it again does nothing.
+ */
+export function prepareAnnouncer(): void {
+  if (!hasDom() || !document.body) return;
+  pageRegions();
+  watchDialogs();
+}
+
+function schedule(): void {
+  const s = state();
+  if (s.timer !== undefined || s.queue.length === 0) return;
+  const now = performance.now();
+  const regions = regionsFor(topModal());
+  const wait = Math.max(
+    0,
+    regions.createdAt + REGION_WAIT_MS - now,
+    s.lastWriteAt ? s.lastWriteAt + WRITE_GAP_MS - now : 0
+  );
+  s.timer = setTimeout(flushOne, wait);
+}
+
+function flushOne(): void {
+  const s = state();
+  s.timer = undefined;
+  // Assertive messages jump the queue; within one politeness, first in, first out.
+  let index = s.queue.findIndex((q) => q.politeness === 'assertive');
+  if (index < 0) index = 0;
+  const [next] = s.queue.splice(index, 1);
+  if (!next) return;
+  const regions = regionsFor(topModal());
+  if (performance.now() - regions.createdAt < REGION_WAIT_MS) {
+    // A dialog opened since this write was scheduled: its fresh region must settle first.
+    s.queue.unshift(next);
+    schedule();
+    return;
+  }
+  const region = regions[next.politeness];
+  const other = regions[next.politeness === 'polite' ? 'assertive' : 'polite'];
+  // NOTE: the same text written twice is not a change, so screen readers stay silent. A trailing
+  // no-break space makes the repeat a new message (the technique of GitHub's ariaNotify polyfill).
+  const text = region.textContent === next.message ? `${next.message}\u00A0` : next.message;
+  other.textContent = '';
+  region.textContent = text;
+  s.lastWriteAt = performance.now();
+  for (const listener of [...s.listeners]) {
+    try {
+      listener({message: next.message, politeness: next.politeness, region});
+    } catch (error) {
+      console.error('[mi-elements] an announcement listener threw:', error);
+    }
+  }
+  clearTimeout(s.clearTimer);
+  s.clearTimer = setTimeout(() => {
+    region.textContent = '';
+  }, CLEAR_AFTER_MS);
+  schedule();
+}
+
+/**
+ * Says `message` to screen-reader users through the page's one pair of live regions.
+ * Messages are queued (assertive first, ≥ 150 ms apart), identical repeats are re-announced, and
+ * while a modal dialog is open the message is placed inside it so that it is not pruned.
+ */
+export function announce(message: unknown, options: AnnounceOptions = {}): void {
+  const politeness = options.politeness ?? 'polite';
+  if (politeness === 'off' || !hasDom()) return;
+  if (politeness !== 'polite' && politeness !== 'assertive') {
+    warnOnce(`announce-politeness:${String(politeness)}`, `announce(): unknown politeness "${String(politeness)}", used "polite".`);
+  }
+  if (typeof message !== 'string' && typeof message !== 'number') {
+    warnOnce('announce-type', 'announce() ignored a message that is not text.');
+    return;
+  }
+  let text = String(message).replace(/\s+/g, ' ').trim();
+  if (!text) return;
+  if (text.length > MAX_MESSAGE) {
+    warnOnce('announce-length', `announce() cut a message of ${text.length} characters to ${MAX_MESSAGE}.`);
+    text = `${text.slice(0, MAX_MESSAGE - 1)}…`;
+  }
+  if (!document.body) {
+    // Called from <head>: queue until there is a body to hold the regions.
+    document.addEventListener('DOMContentLoaded', () => announce(text, options), {once: true});
+    return;
+  }
+  prepareAnnouncer();
+  state().queue.push({message: text, politeness: politeness === 'assertive' ? 'assertive' : 'polite'});
+  schedule();
+}
+
+/** Observes every message as it is written (for logs, demos and tests). Returns the unsubscribe. */
+export function onAnnounce(listener: (a: Announcement) => void): () => void {
+  const s = state();
+  s.listeners.add(listener);
+  return () => s.listeners.delete(listener);
+}
+
+/** Drops queued messages that have not been spoken yet (e.g. a settings page muting everything). */
+export function clearAnnouncements(): void {
+  const s = state();
+  s.queue.length = 0;
+  clearTimeout(s.timer);
+  s.timer = undefined;
+}

@@ -1,0 +1,7 @@
+// Registers every element (providers first). Safe to load twice: the guarded define is silent
+// for the same version and warns once for another.
+import {getBus} from './core/bus.js';
+import './provider/define.js';
+
+// Start listening for `mi:emit` DOM events right away (CMS pages with no module access).
+getBus();

@@ -1,0 +1,25 @@
+// The public API: classes, controllers, services, events and types. Importing it registers
+// nothing (use 'mi-elements/define.js' or an element's define entry for that).
+// NOTE: providers are listed before consumers so bundles that define in this order let
+// @lit/context connect them (a consumer upgraded first never hears its provider).
+export {MiProvider} from './provider/mi-provider.js';
+export {providerContext, type ProviderConfig} from './provider/context.js';
+export {MiElement} from './base/mi-element.js';
+export {baseStyles} from './base/base.styles.js';
+
+export {bus, getBus, type Bus, type BusHandler} from './core/bus.js';
+export {announce, onAnnounce, clearAnnouncements, prepareAnnouncer, type AnnounceOptions, type Announcement, type Politeness} from './core/announcer.js';
+export {configure, getConfig, onConfigChange, resetConfig, type MiConfig, type MotionSetting, type Strings} from './core/config.js';
+export {resolveReducedMotion, systemPrefersReducedMotion, onMotionChange} from './core/motion.js';
+export {canShow, readLoop, recordDismissed, recordShown, resetLoops, type LoopRecord, type LoopRule} from './core/loops.js';
+export {playSound, vibrate, userHasInteracted, CUE_NAMES, type CueName} from './core/feedback.js';
+export {formatDuration, formatList, formatPercent, resolveLang, fill} from './core/intl.js';
+export {canDefine} from './core/define.js';
+export {VERSION} from './core/version.js';
+
+export {TriggerController, parseTriggers, resolveTarget, type Trigger, type TriggerKind} from './controllers/trigger-controller.js';
+export {BusController, applyPatch, type PatchSchema, type PatchType} from './controllers/bus-controller.js';
+export {MotionController} from './controllers/motion-controller.js';
+export {LoopController, type LoopSources} from './controllers/loop-controller.js';
+
+export * from './events.js';

@@ -1,0 +1,151 @@
+import {expect, fixture, html, waitUntil} from '@open-wc/testing';
+import {emulateMedia, sendKeys} from '@web/test-runner-commands';
+import {bus} from '../../src/core/bus.js';
+import {configure, resetConfig} from '../../src/core/config.js';
+import {resetLoops} from '../../src/core/loops.js';
+import {captureConsole, frames, recordAnnouncements, resetWarnings} from '../helpers.js';
+import './fixtures.js';
+import type {TestWidget} from './fixtures.js';
+
+describe('controllers on a tiny element', () => {
+  afterEach(async () => {
+    bus.clear();
+    resetConfig();
+    resetLoops();
+    await emulateMedia({reducedMotion: 'no-preference'});
+  });
+
+  describe('BusController', () => {
+    it('applies the last message sent before the element existed, then live ones', async () => {
+      bus.emit('widget', {value: 7, label: 'Early'});
+      const el = await fixture<TestWidget>(html`<test-widget listen="widget"></test-widget>`);
+      expect(el.value).to.equal(7);
+      expect(el.shadowRoot!.querySelector('[part=label]')!.textContent).to.equal('Early');
+      bus.emit('widget', {value: '9'});
+      expect(el.value).to.equal(9);
+    });
+
+    it('patches documented properties only; junk is ignored with one warning, never thrown', async () => {
+      resetWarnings();
+      const el = await fixture<TestWidget>(html`<test-widget listen="w2"></test-widget>`);
+      const {warns} = await captureConsole(() => {
+        bus.emit('w2', {value: 'abc', hidden: true, innerHTML: '<b>x</b>', renders: 99});
+        bus.emit('w2', JSON.parse('{"__proto__": {"polluted": 1}, "label": "<img src=x onerror=alert(1)>"}'));
+        bus.emit('w2', 'not an object');
+        bus.emit('w2', [1, 2]);
+        bus.emit('w2', {value: 'abc'});
+      });
+      await el.updateComplete;
+      expect(el.value).to.equal(0);
+      expect(el.hidden).to.equal(false);
+      expect(el.renders).to.be.lessThan(99);
+      expect(({} as Record<string, unknown>).polluted).to.equal(undefined);
+      expect(el.shadowRoot!.querySelector('img')).to.equal(null);
+      expect(el.shadowRoot!.querySelector('[part=label]')!.textContent).to.equal('<img src=x onerror=alert(1)>');
+      expect(warns.length).to.equal(2);
+    });
+
+    it('re-subscribes when listen changes and unsubscribes on disconnect', async () => {
+      const el = await fixture<TestWidget>(html`<test-widget listen="a"></test-widget>`);
+      el.listen = 'b';
+      await el.updateComplete;
+      bus.emit('a', {value: 1});
+      expect(el.value).to.equal(0);
+      bus.emit('b', {value: 2});
+      expect(el.value).to.equal(2);
+      el.remove();
+      bus.emit('b', {value: 3});
+      expect(el.value).to.equal(2);
+    });
+  });
+
+  describe('TriggerController', () => {
+    it('wires focus and click on the slotted control, and Tab reaches it', async () => {
+      const el = await fixture<TestWidget>(html`<test-widget trigger="focus click"><button>Go</button></test-widget>`);
+      await sendKeys({press: 'Tab'});
+      el.querySelector('button')!.click();
+      expect(el.triggers.map((t) => `${t.kind}:${t.active}`)).to.deep.equal(['focus:true', 'click:true']);
+    });
+
+    it('resolves for="id" in the same root, even when rendered a frame later', async () => {
+      const wrap = await fixture<HTMLDivElement>(html`<div><test-widget trigger="input" for="later"></test-widget></div>`);
+      const input = document.createElement('input');
+      input.id = 'later';
+      wrap.append(input);
+      await frames(2);
+      input.dispatchEvent(new Event('input', {bubbles: true}));
+      const el = wrap.querySelector('test-widget')!;
+      expect(el.triggers.map((t) => t.kind)).to.deep.equal(['input']);
+    });
+
+    it('idle:N fires after N seconds without activity; unknown words warn once', async () => {
+      resetWarnings();
+      const {result: el, warns} = await captureConsole(() =>
+        fixture<TestWidget>(html`<test-widget trigger="idle:0.2 wiggle"><span>t</span></test-widget>`)
+      );
+      await waitUntil(() => el.triggers.some((t) => t.kind === 'idle'), 'idle did not fire', {timeout: 2000});
+      expect(warns).to.have.length(1);
+    });
+
+    it('removes listeners on disconnect', async () => {
+      const el = await fixture<TestWidget>(html`<test-widget trigger="click"><button>Go</button></test-widget>`);
+      const button = el.querySelector('button')!;
+      el.remove();
+      button.click();
+      expect(el.triggers).to.have.length(0);
+    });
+  });
+
+  describe('MiElement base', () => {
+    it('flips :state(reduced-motion) live with the system, configure() and the attribute', async () => {
+      const el = await fixture<TestWidget>(html`<test-widget></test-widget>`);
+      const reduced = () => el.matches(':state(reduced-motion)');
+      expect(reduced()).to.equal(false);
+      await emulateMedia({reducedMotion: 'reduce'});
+      await waitUntil(reduced, 'did not follow the system');
+      el.motion = 'full';
+      await el.updateComplete;
+      expect(reduced()).to.equal(false);
+      el.motion = 'auto';
+      configure({motion: 'full'});
+      await el.updateComplete;
+      expect(reduced()).to.equal(false);
+    });
+
+    it('announces through the shared announcer, honouring announce="off" and overrides', async () => {
+      const el = await fixture<TestWidget>(html`<test-widget></test-widget>`);
+      const log = recordAnnouncements();
+      el.sayIt('One');
+      el.announce = 'off';
+      el.sayIt('Muted');
+      el.announce = 'assertive';
+      el.sayIt('Two');
+      await waitUntil(() => log.messages.length === 2, 'expected two');
+      log.stop();
+      // Both were queued before the first write, so the assertive one goes first.
+      expect(log.messages.map((m) => [m.message, m.politeness])).to.deep.equal([
+        ['Two', 'assertive'],
+        ['One', 'polite'],
+      ]);
+    });
+
+    it('strings come from configure() and fill placeholders', async () => {
+      const el = await fixture<TestWidget>(html`<test-widget></test-widget>`);
+      expect(el.label_('count', '{n} items')).to.equal('3 items');
+      configure({strings: {count: '{n} Artikel'}});
+      expect(el.label_('count', '{n} items')).to.equal('3 Artikel');
+    });
+  });
+
+  describe('LoopController', () => {
+    it('once: allowed until shown, remembered by a fresh element with the same key', async () => {
+      const a = await fixture<TestWidget>(html`<test-widget once="intro"></test-widget>`);
+      expect(a.loops.allowed()).to.equal(true);
+      a.loops.shown();
+      const b = await fixture<TestWidget>(html`<test-widget once="intro"></test-widget>`);
+      expect(b.loops.allowed()).to.equal(false);
+      const c = await fixture<TestWidget>(html`<test-widget once="intro-v2"></test-widget>`);
+      expect(c.loops.allowed()).to.equal(true);
+    });
+  });
+});

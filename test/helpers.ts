@@ -1,0 +1,46 @@
+// Shared test helpers: what a screen reader would hear, and waiting without sleeping blindly.
+import {onAnnounce, type Announcement} from '../src/core/announcer.js';
+
+export interface AnnouncementLog {
+  /** Every message written to a live region, in order. */
+  readonly messages: Announcement[];
+  /** Just the texts. */
+  texts(): string[];
+  stop(): void;
+}
+
+/** Records what the page's announcer writes from now on. */
+export function recordAnnouncements(): AnnouncementLog {
+  const messages: Announcement[] = [];
+  const stop = onAnnounce((a) => messages.push(a));
+  return {messages, texts: () => messages.map((m) => m.message), stop};
+}
+
+export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** Waits two frames: enough for Lit to render and styles to apply. */
+export const frames = async (n = 2) => {
+  for (let i = 0; i < n; i++) await new Promise((r) => requestAnimationFrame(() => r(undefined)));
+};
+
+/** Captures console.warn / console.error calls while `fn` runs. */
+export async function captureConsole<T>(fn: () => T | Promise<T>): Promise<{result: T; warns: unknown[][]; errors: unknown[][]}> {
+  const warns: unknown[][] = [];
+  const errors: unknown[][] = [];
+  const {warn, error} = console;
+  console.warn = (...args: unknown[]) => warns.push(args);
+  console.error = (...args: unknown[]) => errors.push(args);
+  try {
+    const result = await fn();
+    return {result, warns, errors};
+  } finally {
+    console.warn = warn;
+    console.error = error;
+  }
+}
+
+/** Resets the page-wide "warn once" memory so a test can count its own warnings. */
+export function resetWarnings(): void {
+  const key = Symbol.for('mi-elements/warned@1');
+  (globalThis as unknown as Record<symbol, Set<string> | undefined>)[key]?.clear();
+}

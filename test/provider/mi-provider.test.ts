@@ -1,0 +1,38 @@
+import {expect, fixture, html} from '@open-wc/testing';
+import '../../src/provider/define.js';
+import '../controllers/fixtures.js';
+import type {TestWidget} from '../controllers/fixtures.js';
+import type {MiProvider} from '../../src/provider/mi-provider.js';
+
+describe('<mi-provider>', () => {
+  it('gives its subtree motion and strings; the element attribute still wins', async () => {
+    const provider = await fixture<MiProvider>(html`
+      <mi-provider motion="reduce" strings='{"count": "{n} éléments"}' lang="fr">
+        <test-widget></test-widget>
+        <test-widget motion="full"></test-widget>
+      </mi-provider>
+    `);
+    const [inherits, overrides] = [...provider.querySelectorAll<TestWidget>('test-widget')];
+    await inherits.updateComplete;
+    expect(inherits.matches(':state(reduced-motion)')).to.equal(true);
+    expect(overrides.matches(':state(reduced-motion)')).to.equal(false);
+    expect(inherits.label_('count', '{n} items')).to.equal('3 éléments');
+    expect(inherits.provider?.lang).to.equal('fr');
+  });
+
+  it('updates consumers when its settings change', async () => {
+    const provider = await fixture<MiProvider>(html`<mi-provider><test-widget></test-widget></mi-provider>`);
+    const widget = provider.querySelector<TestWidget>('test-widget')!;
+    expect(widget.matches(':state(reduced-motion)')).to.equal(false);
+    provider.motion = 'reduce';
+    await provider.updateComplete;
+    await widget.updateComplete;
+    expect(widget.matches(':state(reduced-motion)')).to.equal(true);
+  });
+
+  it('renders no box and ignores junk strings JSON', async () => {
+    const provider = await fixture<MiProvider>(html`<mi-provider strings="{not json"><p>x</p></mi-provider>`);
+    expect(getComputedStyle(provider).display).to.equal('contents');
+    expect(provider.strings).to.deep.equal({});
+  });
+});

@@ -1,0 +1,79 @@
+// @ts-check
+// Unit + behaviour tests in headless Debian Chromium (see ../shared/TOOLCHAIN.md for the why of
+// each flag). Test-only HTTP endpoints live in test/server/*.mjs: each exports a Koa middleware
+// and is mounted here, so tests talk to real endpoints on localhost, never to mocked fetch/XHR.
+import {readdirSync} from 'node:fs';
+import {esbuildPlugin} from '@web/dev-server-esbuild';
+import {chromeLauncher} from '@web/test-runner-chrome';
+import {defaultReporter, summaryReporter} from '@web/test-runner';
+import {a11ySnapshotPlugin} from '@web/test-runner-commands/plugins';
+import {findChromium} from './scripts/chromium-path.mjs';
+
+const serverDir = new URL('./test/server/', import.meta.url);
+const middleware = await Promise.all(
+  readdirSync(serverDir)
+    .filter((f) => f.endsWith('.mjs'))
+    .sort()
+    .map(async (f) => (await import(new URL(f, serverDir).href)).default)
+);
+
+/** Prints "N passed, N failed[, N skipped]" alone on the last line (CI reads it). */
+function plainSummaryReporter() {
+  let passed = 0, failed = 0, skipped = 0;
+  /** @param {any} suite */
+  const walk = (suite) => {
+    for (const t of suite.tests ?? []) {
+      if (t.skipped) skipped++;
+      else if (t.passed) passed++;
+      else failed++;
+    }
+    for (const s of suite.suites ?? []) walk(s);
+  };
+  return {
+    /** @param {{sessions: any[]}} args */
+    onTestRunFinished({sessions}) {
+      passed = failed = skipped = 0;
+      let erroredFiles = 0;
+      for (const s of sessions) {
+        if (s.testResults) walk(s.testResults);
+        if (!s.passed && (!s.testResults || (s.errors?.length ?? 0) > 0)) erroredFiles++;
+      }
+      failed += erroredFiles;
+      process.once('exit', () => {
+        process.stdout.write(`\nwtr: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}\n`);
+      });
+    },
+  };
+}
+
+const chromeFlags = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+  '--js-flags=--expose-gc',
+];
+
+/** @type {import('@web/test-runner').TestRunnerConfig} */
+export default {
+  files: ['test/**/*.test.ts'],
+  nodeResolve: {exportConditions: ['production']},
+  plugins: [esbuildPlugin({ts: true, target: 'es2022', tsconfig: './tsconfig.json'}), a11ySnapshotPlugin()],
+  middleware,
+  concurrency: 2,
+  browsers: [
+    chromeLauncher({
+      launchOptions: {executablePath: findChromium(), headless: true, args: chromeFlags},
+      // One window per page: background tabs are hidden and never fire requestAnimationFrame.
+      createPage: ({context}) => context.newPage({type: 'window'}),
+    }),
+  ],
+  testFramework: {config: {timeout: 8000}},
+  testsFinishTimeout: 10 * 60 * 1000,
+  filterBrowserLogs: ({args}) => !String(args[0] ?? '').includes('Lit is in dev mode'),
+  reporters: [defaultReporter(), summaryReporter({flatten: false}), plainSummaryReporter()],
+};
