@@ -9,13 +9,18 @@ import {defaultReporter, summaryReporter} from '@web/test-runner';
 import {a11ySnapshotPlugin} from '@web/test-runner-commands/plugins';
 import {findChromium} from './scripts/chromium-path.mjs';
 
+// Test endpoints: test/server/NAME.mjs exports a Koa middleware; test/server/NAME.plugin.mjs
+// exports a dev-server plugin (for what a middleware cannot do, e.g. WebSocket upgrades).
 const serverDir = new URL('./test/server/', import.meta.url);
-const middleware = await Promise.all(
-  readdirSync(serverDir)
-    .filter((f) => f.endsWith('.mjs'))
-    .sort()
-    .map(async (f) => (await import(new URL(f, serverDir).href)).default)
-);
+const load = (suffix, skip) =>
+  Promise.all(
+    readdirSync(serverDir)
+      .filter((f) => f.endsWith(suffix) && !(skip && f.endsWith(skip)))
+      .sort()
+      .map(async (f) => (await import(new URL(f, serverDir).href)).default)
+  );
+const middleware = await load('.mjs', '.plugin.mjs');
+const serverPlugins = await load('.plugin.mjs');
 
 /** Prints "N passed, N failed[, N skipped]" alone on the last line (CI reads it). */
 function plainSummaryReporter() {
@@ -62,7 +67,7 @@ const chromeFlags = [
 export default {
   files: ['test/**/*.test.ts'],
   nodeResolve: {exportConditions: ['production']},
-  plugins: [esbuildPlugin({ts: true, target: 'es2022', tsconfig: './tsconfig.json'}), a11ySnapshotPlugin()],
+  plugins: [esbuildPlugin({ts: true, target: 'es2022', tsconfig: './tsconfig.json'}), a11ySnapshotPlugin(), ...serverPlugins],
   middleware,
   concurrency: 2,
   browsers: [

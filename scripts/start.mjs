@@ -11,15 +11,20 @@ if (!skipBuild) {
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
+// Demo endpoints: demo/server/NAME.mjs exports a Koa middleware, NAME.plugin.mjs a dev-server
+// plugin (e.g. a WebSocket endpoint). All of them listen on this loopback server only.
 const serverDir = new URL('../demo/server/', import.meta.url);
-const middleware = existsSync(serverDir)
-  ? await Promise.all(
-      readdirSync(serverDir)
-        .filter((f) => f.endsWith('.mjs'))
-        .sort()
-        .map(async (f) => (await import(new URL(f, serverDir).href)).default)
-    )
-  : [];
+const load = async (suffix, skip) =>
+  existsSync(serverDir)
+    ? Promise.all(
+        readdirSync(serverDir)
+          .filter((f) => f.endsWith(suffix) && !(skip && f.endsWith(skip)))
+          .sort()
+          .map(async (f) => (await import(new URL(f, serverDir).href)).default)
+      )
+    : [];
+const middleware = await load('.mjs', '.plugin.mjs');
+const plugins = await load('.plugin.mjs');
 
 const port = Number(process.env.PORT) || 8000;
 const server = await startDevServer({
@@ -29,6 +34,7 @@ const server = await startDevServer({
     hostname: 'localhost',
     nodeResolve: {exportConditions: ['production']},
     middleware,
+    plugins,
     appIndex: undefined,
   },
   readCliArgs: false,
