@@ -1,0 +1,70 @@
+#!/usr/bin/env node
+// Bytes, measured and held to budgets (deterministic, so CI may enforce them):
+// - the CDN bundle dist/cdn/mi-elements.js (Lit + core + every element), gzip -9 and brotli 11;
+// - each element's marginal cost: gzip(core + element) − gzip(core), bundled and minified the
+//   same way (esbuild, production conditions).
+// Budgets live in bench/budgets.json. `--json` prints the figures as JSON.
+import {readFileSync, existsSync} from 'node:fs';
+import {gzipSync, brotliCompressSync, constants} from 'node:zlib';
+import {build} from 'esbuild';
+
+const root = new URL('../', import.meta.url);
+const budgets = JSON.parse(readFileSync(new URL('bench/budgets.json', root), 'utf8'));
+const gzip = (buf) => gzipSync(buf, {level: 9}).length;
+const brotli = (buf) => brotliCompressSync(buf, {params: {[constants.BROTLI_PARAM_QUALITY]: 11}}).length;
+
+const CORE = ['src/index.ts', 'src/provider/define.ts'];
+async function bundle(imports) {
+  const contents = imports.map((p) => `export * from ${JSON.stringify(new URL(p, root).pathname)};`).join('\n');
+  const result = await build({
+    stdin: {contents, resolveDir: new URL('.', root).pathname, loader: 'ts'},
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    target: 'es2022',
+    conditions: ['production'],
+    write: false,
+    legalComments: 'none',
+    tsconfig: new URL('tsconfig.json', root).pathname,
+  });
+  return Buffer.from(result.outputFiles[0].contents);
+}
+
+const rows = [];
+const cdn = new URL('dist/cdn/mi-elements.js', root);
+if (!existsSync(cdn)) {
+  console.error('size: dist/cdn/mi-elements.js is missing; run npm run build first');
+  process.exit(1);
+}
+const cdnBuf = readFileSync(cdn);
+rows.push({name: 'cdn bundle (lit + core + all elements)', raw: cdnBuf.length, gzip: gzip(cdnBuf), brotli: brotli(cdnBuf), budget: budgets.total});
+
+const core = await bundle(CORE);
+rows.push({name: 'core + lit (no elements)', raw: core.length, gzip: gzip(core), brotli: brotli(core), budget: budgets.core});
+for (const [name, budget] of Object.entries(budgets.elements)) {
+  const entry = `src/${name}/define.ts`;
+  if (!existsSync(new URL(entry, root))) continue;
+  const withEl = await bundle([...CORE, entry]);
+  rows.push({
+    name: `+ ${name} (marginal)`,
+    raw: withEl.length - core.length,
+    gzip: gzip(withEl) - gzip(core),
+    brotli: brotli(withEl) - brotli(core),
+    budget,
+  });
+}
+
+if (process.argv.includes('--json')) {
+  console.log(JSON.stringify(rows, null, 2));
+} else {
+  console.log('| bytes | raw | gzip -9 | brotli 11 | gzip budget |');
+  console.log('|---|---:|---:|---:|---:|');
+  for (const r of rows) console.log(`| ${r.name} | ${r.raw} | ${r.gzip} | ${r.brotli} | ${r.budget ?? '–'} |`);
+}
+const over = rows.filter((r) => r.budget && r.gzip > r.budget);
+for (const r of over) console.error(`size: ${r.name} is ${r.gzip} B gzip, over its budget of ${r.budget} B`);
+if (budgets.goalTotal && rows[0].gzip > budgets.goalTotal) {
+  console.log(`size: note — the design goal for the whole bundle is ${budgets.goalTotal} B gzip; it is ${rows[0].gzip} B.`);
+}
+console.log(`size: ${rows.length - over.length} passed, ${over.length} failed`);
+process.exit(over.length ? 1 : 0);
