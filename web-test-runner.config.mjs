@@ -78,6 +78,14 @@ export default {
     }),
   ],
   testFramework: {config: {timeout: 8000}},
+  // v8 coverage of the shipped sources (npm test runs with --coverage); below 90 % fails the run.
+  coverageConfig: {
+    include: ['src/**/*.ts'],
+    exclude: ['src/cdn.ts'],
+    threshold: {statements: 90, branches: 90, functions: 90, lines: 90},
+    reportDir: 'coverage',
+    reporters: ['text-summary', 'lcovonly'],
+  },
   testsFinishTimeout: 10 * 60 * 1000,
   filterBrowserLogs: ({args}) => !String(args[0] ?? '').includes('Lit is in dev mode'),
   reporters: [defaultReporter(), summaryReporter({flatten: false}), plainSummaryReporter()],

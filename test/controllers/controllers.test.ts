@@ -149,3 +149,68 @@ describe('controllers on a tiny element', () => {
     });
   });
 });
+
+describe('TriggerController: every kind', () => {
+  it('hover, submit, invalid and visible reach the element', async () => {
+    const el = await fixture<TestWidget>(html`
+      <test-widget trigger="hover submit invalid visible">
+        <form><input required /><button>Send</button></form>
+      </test-widget>
+    `);
+    const form = el.querySelector('form')!;
+    form.dispatchEvent(new PointerEvent('pointerenter'));
+    form.dispatchEvent(new PointerEvent('pointerleave'));
+    form.querySelector('input')!.checkValidity();
+    form.dispatchEvent(new SubmitEvent('submit', {bubbles: true, cancelable: true}));
+    await waitUntil(() => el.triggers.some((t) => t.kind === 'visible'), 'visible did not fire');
+    expect(el.triggers.map((t) => `${t.kind}:${t.active}`)).to.include.members([
+      'hover:true',
+      'hover:false',
+      'invalid:true',
+      'submit:true',
+      'visible:true',
+    ]);
+  });
+
+  it('first-visit fires once per connection', async () => {
+    const el = await fixture<TestWidget>(html`<test-widget trigger="first-visit"><b>x</b></test-widget>`);
+    await frames(2);
+    expect(el.triggers.map((t) => t.kind)).to.deep.equal(['first-visit']);
+  });
+
+  it('warns once when the for target never appears', async () => {
+    resetWarnings();
+    const {warns} = await captureConsole(async () => {
+      await fixture<TestWidget>(html`<test-widget trigger="click" for="nowhere"></test-widget>`);
+      await new Promise((r) => setTimeout(r, 2100));
+    });
+    expect(warns).to.have.length(1);
+    expect(String(warns[0][0])).to.contain('nowhere');
+  });
+});
+
+describe('LoopController: times and snooze', () => {
+  afterEach(() => resetLoops());
+
+  it('times="2" allows two showings; a dismissal is remembered', async () => {
+    const el = await fixture<TestWidget>(html`<test-widget once="tips" times="2"></test-widget>`);
+    el.loops.shown();
+    expect(el.loops.allowed()).to.equal(true);
+    el.loops.shown();
+    expect(el.loops.allowed()).to.equal(false);
+    const other = await fixture<TestWidget>(html`<test-widget once="tips-b" times="5"></test-widget>`);
+    other.loops.dismissed();
+    expect(other.loops.allowed()).to.equal(false);
+  });
+
+  it('without a key there is no limit, and times without a key warns once', async () => {
+    resetWarnings();
+    const el = await fixture<TestWidget>(html`<test-widget times="1"></test-widget>`);
+    const {warns} = await captureConsole(() => {
+      el.loops.shown();
+      el.loops.shown();
+      expect(el.loops.allowed()).to.equal(true);
+    });
+    expect(warns).to.have.length(1);
+  });
+});
