@@ -61,6 +61,7 @@ const chromeFlags = [
   '--no-first-run',
   '--disable-quic',
   '--js-flags=--expose-gc',
+  '--enable-precise-memory-info',
 ];
 
 /** @type {import('@web/test-runner').TestRunnerConfig} */

@@ -1,0 +1,238 @@
+// The reliability, security and accessibility battery over the states matrix (matrix.js).
+// Each test states its figure (payloads tried / executions, violations, instances retained …)
+// in its title and assertion messages; tests log nothing.
+import {expect, waitUntil} from '@open-wc/testing';
+import {emulateMedia} from '@web/test-runner-commands';
+import '../../src/define.js';
+import {bus} from '../../src/core/bus.js';
+import {available, type MatrixEntry} from './matrix.js';
+import {PAYLOADS, installHitCounter} from './payloads.js';
+import {captureConsole} from '../helpers.js';
+
+type AxeResult = {id: string; nodes: Array<{target: string[]; failureSummary?: string}>};
+type Axe = {run(ctx: Element, opts: object): Promise<{violations: AxeResult[]; incomplete: AxeResult[]}>};
+
+/**
+ * Reviewed axe `incomplete` results that are not defects (each with its reason).
+ * - color-contrast on visually-hidden text: axe cannot compute contrast for 1px clipped text.
+ */
+const INCOMPLETE_ALLOWLIST: Record<string, (r: AxeResult) => boolean> = {
+  'color-contrast': (r) => r.nodes.every((n) => (n.failureSummary ?? '').includes('could not be determined')),
+};
+
+let axe: Axe;
+const stage = () => document.getElementById('stage') ?? document.body.appendChild(Object.assign(document.createElement('main'), {id: 'stage'}));
+
+async function mount(entry: MatrixEntry): Promise<HTMLElement> {
+  const el = entry.create() as HTMLElement & {updateComplete?: Promise<unknown>};
+  stage().append(el);
+  await el.updateComplete;
+  await entry.settle?.(el);
+  await el.updateComplete;
+  return el;
+}
+
+const LIVE = '[aria-live]:not([aria-live="off"]), [role="status"], [role="alert"], [role="log"], [role="marquee"], [role="timer"]';
+
+/** Live roots among an element's composed ancestors (shadow hosts included). */
+function liveAncestors(node: Element): number {
+  let count = 0;
+  for (let n: Node | null = node; n; n = (n as Element).assignedSlot ?? n.parentNode ?? (n as ShadowRoot).host ?? null) {
+    if (n instanceof Element && n.matches(LIVE)) count++;
+  }
+  return count;
+}
+
+/** Every element in the composed tree under root (shadow roots included). */
+function* deep(root: ParentNode): Generator<Element> {
+  for (const el of root.querySelectorAll('*')) {
+    yield el;
+    if (el.shadowRoot) yield* deep(el.shadowRoot);
+  }
+}
+
+describe('battery', function () {
+  this.timeout(120_000);
+
+  before(async () => {
+    await import('axe-core/axe.min.js' as string);
+    axe = (window as unknown as {axe: Axe}).axe;
+  });
+
+  afterEach(() => {
+    stage().replaceChildren();
+    bus.clear();
+  });
+
+  for (const reducedMotion of ['no-preference', 'reduce'] as const) {
+    it(`accessibility: 0 axe violations and 0 unreviewed incomplete across the matrix (${reducedMotion})`, async () => {
+      await emulateMedia({reducedMotion});
+      const problems: string[] = [];
+      const entries = available();
+      for (const entry of entries) {
+        const el = await mount(entry);
+        const {violations, incomplete} = await axe.run(stage(), {
+          runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']},
+          rules: {'color-contrast': {enabled: true}, region: {enabled: false}, 'page-has-heading-one': {enabled: false}, 'landmark-one-main': {enabled: false}},
+        });
+        for (const v of violations) problems.push(`${entry.tag}:${entry.state} violation ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+        for (const i of incomplete) {
+          if (!INCOMPLETE_ALLOWLIST[i.id]?.(i)) problems.push(`${entry.tag}:${entry.state} incomplete ${i.id} ${i.nodes.map((n) => n.failureSummary).join(' / ')}`);
+        }
+        // ≤ 1 live root on any ancestor chain; our elements are never live regions themselves.
+        for (const node of deep(el)) {
+          if (liveAncestors(node) > 1) problems.push(`${entry.tag}:${entry.state} nested live regions at <${node.localName}>`);
+        }
+        el.remove();
+      }
+      await emulateMedia({reducedMotion: 'no-preference'});
+      expect(problems, `${entries.length} states checked`).to.deep.equal([]);
+      expect(entries.length).to.be.greaterThan(0);
+    });
+  }
+
+  it('live regions: the announcer regions are never hidden when written', async () => {
+    const {announce, onAnnounce} = await import('../../src/core/announcer.js');
+    const hidden: string[] = [];
+    const off = onAnnounce(({region}) => {
+      for (let n: Element | null = region; n; n = n.parentElement) {
+        const style = getComputedStyle(n);
+        if (style.display === 'none' || style.visibility === 'hidden' || n.hasAttribute('aria-hidden') || n.hasAttribute('inert')) hidden.push(n.localName);
+      }
+    });
+    announce('Checking the region');
+    await waitUntil(() => document.querySelector('[data-mi-announcer] [aria-live]')?.textContent === 'Checking the region');
+    off();
+    expect(hidden).to.deep.equal([]);
+  });
+
+  it(`XSS: ${PAYLOADS.length} payloads into every string attribute and property of every element, and every bus field → 0 executions`, async () => {
+    const hits = installHitCounter();
+    const manifest = await (await fetch('/custom-elements.json')).json();
+    const decls = manifest.modules.flatMap((m: {declarations?: unknown[]}) => m.declarations ?? []).filter(
+      (d: {customElement?: boolean; tagName?: string}) => d.customElement && d.tagName && customElements.get(d.tagName)
+    ) as Array<{tagName: string; attributes?: Array<{name: string; fieldName?: string}>}>;
+    let tried = 0;
+    const injected: string[] = [];
+    const benign = new Map<string, number>();
+    const risky = (root: ParentNode) => [...deep(root)].filter((e) => /^(script|iframe|object|embed|meta|math|video|details|noscript|form|input|body|template|style|a)$/.test(e.localName) || [...e.attributes].some((a) => /^on/i.test(a.name)));
+    const media = (root: ParentNode) => [...deep(root)].filter((e) => e.localName === 'img' || e.localName === 'svg').length;
+    await captureConsole(async () => {
+      for (const decl of decls) {
+        for (const attr of decl.attributes ?? []) {
+          const prop = attr.fieldName ?? attr.name;
+          const baseline = document.createElement(decl.tagName);
+          baseline.setAttribute(attr.name, 'hello');
+          stage().append(baseline);
+          await (baseline as {updateComplete?: Promise<unknown>}).updateComplete;
+          benign.set(`${decl.tagName}.${attr.name}`, media(baseline.shadowRoot ?? baseline));
+          baseline.remove();
+          const batch: HTMLElement[] = [];
+          for (const payload of PAYLOADS) {
+            const a = document.createElement(decl.tagName);
+            a.setAttribute(attr.name, payload);
+            a.setAttribute('listen', `xss-${decl.tagName}`);
+            const p = document.createElement(decl.tagName);
+            (p as unknown as Record<string, unknown>)[prop] = payload;
+            p.textContent = payload; // the default slot gets it as text
+            batch.push(a, p);
+            tried += 2;
+          }
+          stage().append(...batch);
+          await Promise.all(batch.map((e) => (e as {updateComplete?: Promise<unknown>}).updateComplete));
+          for (const payload of PAYLOADS) {
+            bus.emit(`xss-${decl.tagName}`, {[prop]: payload, message: payload, name: payload, label: payload, text: payload});
+            tried++;
+          }
+          await Promise.all(batch.map((e) => (e as {updateComplete?: Promise<unknown>}).updateComplete));
+          for (const e of batch) {
+            const root = e.shadowRoot ?? e;
+            for (const bad of risky(root)) injected.push(`${decl.tagName}[${attr.name}] <${bad.localName}>`);
+            if (media(root) > (benign.get(`${decl.tagName}.${attr.name}`) ?? 0)) injected.push(`${decl.tagName}[${attr.name}] extra img/svg`);
+          }
+          stage().replaceChildren();
+        }
+      }
+      // Let any image error / navigation fire.
+      await new Promise((r) => setTimeout(r, 300));
+    });
+    expect(tried, 'payloads tried').to.be.greaterThan(PAYLOADS.length * 2);
+    expect(hits, `${tried} payloads tried, executions`).to.deep.equal([]);
+    expect(injected.filter((s) => !s.includes('<a>') && !s.includes('<form>') && !s.includes('<input>') && !s.includes('<style>')), 'nodes injected into shadow roots').to.deep.equal([]);
+  });
+
+  it('memory: 1000 connect/disconnect cycles per state leave ≤ 1 instance alive after GC', async () => {
+    const gc = (window as unknown as {gc?: () => void}).gc;
+    expect(gc, 'Chromium runs with --js-flags=--expose-gc').to.be.a('function');
+    const retained: string[] = [];
+    for (const entry of available()) {
+      const refs: WeakRef<Element>[] = [];
+      await captureConsole(async () => {
+        for (let i = 0; i < 1000; i++) {
+          const el = entry.create() as HTMLElement & {updateComplete?: Promise<unknown>};
+          stage().append(el);
+          if (i % 50 === 0) await el.updateComplete;
+          el.remove();
+          refs.push(new WeakRef(el));
+        }
+      });
+      for (let i = 0; i < 5; i++) {
+        await new Promise((r) => setTimeout(r, 20));
+        gc!();
+      }
+      const alive = refs.filter((r) => r.deref()).length;
+      if (alive > 1) retained.push(`${entry.tag}:${entry.state} ${alive}/1000`);
+    }
+    expect(retained, 'instances retained').to.deep.equal([]);
+  });
+
+  it('fuzz: 10 000 random payloads through the bus and attributes → 0 escaped exceptions, Object.prototype unchanged', async () => {
+    const protoKeys = Object.getOwnPropertyNames(Object.prototype).sort();
+    const escaped: string[] = [];
+    const onError = (e: ErrorEvent) => escaped.push(e.message);
+    const onRejection = (e: PromiseRejectionEvent) => escaped.push(String(e.reason));
+    window.addEventListener('error', onError);
+    window.addEventListener('unhandledrejection', onRejection);
+    let seed = 42;
+    const rand = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+    const junk = (): unknown => {
+      const kinds = [
+        () => undefined, () => null, () => rand() * 1e308, () => -rand() * 100, () => NaN, () => '', () => 'x'.repeat(Math.floor(rand() * 100_000)),
+        () => PAYLOADS[Math.floor(rand() * PAYLOADS.length)], () => [1, 'a', {}], () => ({}), () => true, () => 'abc', () => '1e309', () => -0,
+        () => JSON.parse('{"__proto__": {"polluted": 1}, "constructor": {"prototype": {"polluted": 2}}}'), () => Symbol('s'), () => 10n,
+        () => () => 1, () => ({toString: () => { throw new Error('toString'); }}),
+      ];
+      return kinds[Math.floor(rand() * kinds.length)]();
+    };
+    const entries = available();
+    const elements = entries.map((e) => e.create() as HTMLElement);
+    for (const el of elements) el.setAttribute('listen', 'fuzz');
+    stage().append(...elements);
+    const attrs = ['value', 'max', 'label', 'state', 'name', 'active', 'delay', 'timeout', 'variant', 'steps', 'for', 'trigger', 'once', 'times', 'duration', 'kind', 'message', 'motion', 'announce', 'position', 'text'];
+    await captureConsole(async () => {
+      for (let i = 0; i < 10_000; i++) {
+        const payload: Record<string, unknown> = {};
+        for (let k = 0; k < 3; k++) payload[attrs[Math.floor(rand() * attrs.length)]] = junk();
+        try {
+          bus.emit('fuzz', rand() < 0.1 ? junk() : payload);
+        } catch (error) {
+          escaped.push(`bus.emit threw ${error}`);
+        }
+        const el = elements[i % elements.length];
+        const value = junk();
+        try {
+          el.setAttribute(attrs[i % attrs.length], typeof value === 'symbol' ? 'sym' : String(typeof value === 'object' ? 'obj' : value).slice(0, 100_000));
+        } catch (error) {
+          escaped.push(`setAttribute threw ${error}`);
+        }
+        if (i % 500 === 0) await Promise.all(elements.map((e) => (e as {updateComplete?: Promise<unknown>}).updateComplete?.catch((err: unknown) => escaped.push(`update rejected ${err}`))));
+      }
+      await new Promise((r) => setTimeout(r, 200));
+    });
+    window.removeEventListener('error', onError);
+    window.removeEventListener('unhandledrejection', onRejection);
+    expect(escaped, '10 000 payloads, escaped exceptions').to.deep.equal([]);
+    expect(Object.getOwnPropertyNames(Object.prototype).sort()).to.deep.equal(protoKeys);
+    expect(({} as Record<string, unknown>).polluted).to.equal(undefined);
+  });
+});

@@ -1,0 +1,3 @@
+export const PAYLOADS: string[];
+export function installHitCounter(): number[];
+export function injectedNodes(root: ParentNode): string[];
