@@ -22,6 +22,20 @@ const load = (suffix, skip) =>
 const middleware = await load('.mjs', '.plugin.mjs');
 const serverPlugins = await load('.plugin.mjs');
 
+/** Battery figures sent by tests (`executeServerCommand('battery-figure', {name, value, goal})`). */
+const figures = [];
+function figuresPlugin() {
+  return {
+    name: 'battery-figures',
+    /** @param {{command: string, payload: any}} args */
+    executeCommand({command, payload}) {
+      if (command !== 'battery-figure') return undefined;
+      figures.push(payload);
+      return true;
+    },
+  };
+}
+
 /** Prints "N passed, N failed[, N skipped]" alone on the last line (CI reads it). */
 function plainSummaryReporter() {
   let passed = 0, failed = 0, skipped = 0;
@@ -45,6 +59,10 @@ function plainSummaryReporter() {
       }
       failed += erroredFiles;
       process.once('exit', () => {
+        if (figures.length) {
+          process.stdout.write('\nbattery figures:\n');
+          for (const f of figures) process.stdout.write(`  ${f.ok ? 'ok  ' : 'MISS'} ${f.name}: ${f.value}${f.goal ? ` (goal: ${f.goal})` : ''}\n`);
+        }
         process.stdout.write(`\nwtr: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}\n`);
       });
     },
@@ -68,7 +86,7 @@ const chromeFlags = [
 export default {
   files: ['test/**/*.test.ts'],
   nodeResolve: {exportConditions: ['production']},
-  plugins: [esbuildPlugin({ts: true, target: 'es2022', tsconfig: './tsconfig.json'}), a11ySnapshotPlugin(), ...serverPlugins],
+  plugins: [esbuildPlugin({ts: true, target: 'es2022', tsconfig: './tsconfig.json'}), a11ySnapshotPlugin(), figuresPlugin(), ...serverPlugins],
   middleware,
   concurrency: 2,
   browsers: [

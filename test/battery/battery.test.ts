@@ -2,7 +2,7 @@
 // Each test states its figure (payloads tried / executions, violations, instances retained …)
 // in its title and assertion messages; tests log nothing.
 import {expect, waitUntil} from '@open-wc/testing';
-import {emulateMedia} from '@web/test-runner-commands';
+import {emulateMedia, executeServerCommand} from '@web/test-runner-commands';
 import '../../src/define.js';
 import {bus} from '../../src/core/bus.js';
 import {available, type MatrixEntry} from './matrix.js';
@@ -21,6 +21,10 @@ const INCOMPLETE_ALLOWLIST: Record<string, (r: AxeResult) => boolean> = {
 };
 
 let axe: Axe;
+
+/** Reports a figure to the run's summary (printed by the test runner after all tests). */
+const figure = (name: string, value: string | number, goal: string, ok: boolean) =>
+  executeServerCommand('battery-figure', {name, value, goal, ok});
 const stage = () => document.getElementById('stage') ?? document.body.appendChild(Object.assign(document.createElement('main'), {id: 'stage'}));
 
 async function mount(entry: MatrixEntry): Promise<HTMLElement> {
@@ -86,6 +90,7 @@ describe('battery', function () {
         el.remove();
       }
       await emulateMedia({reducedMotion: 'no-preference'});
+      await figure(`axe violations + unreviewed incomplete, ${entries.length} states, motion ${reducedMotion}`, problems.length, '0', problems.length === 0);
       expect(problems, `${entries.length} states checked`).to.deep.equal([]);
       expect(entries.length).to.be.greaterThan(0);
     });
@@ -156,6 +161,8 @@ describe('battery', function () {
       // Let any image error / navigation fire.
       await new Promise((r) => setTimeout(r, 300));
     });
+    await figure(`XSS: ${tried} payload placements (${PAYLOADS.length} payloads × attributes, properties, slots, bus fields), executions`, hits.length, '0', hits.length === 0);
+    await figure('XSS: nodes injected into shadow roots', injected.length, '0', injected.length === 0);
     expect(tried, 'payloads tried').to.be.greaterThan(PAYLOADS.length * 2);
     expect(hits, `${tried} payloads tried, executions`).to.deep.equal([]);
     expect(injected.filter((s) => !s.includes('<a>') && !s.includes('<form>') && !s.includes('<input>') && !s.includes('<style>')), 'nodes injected into shadow roots').to.deep.equal([]);
@@ -182,8 +189,44 @@ describe('battery', function () {
       }
       const alive = refs.filter((r) => r.deref()).length;
       if (alive > 1) retained.push(`${entry.tag}:${entry.state} ${alive}/1000`);
+      await figure(`memory: ${entry.tag}:${entry.state} instances alive after 1000 cycles + GC`, alive, '≤ 1', alive <= 1);
     }
     expect(retained, 'instances retained').to.deep.equal([]);
+  });
+
+  it('memory: heap growth over 10 000 create/remove cycles after warm-up ≤ 10 % per element', async () => {
+    const gc = (window as unknown as {gc: () => void}).gc;
+    const heap = () => (performance as unknown as {memory: {usedJSHeapSize: number}}).memory.usedJSHeapSize;
+    const settleGc = async () => {
+      for (let i = 0; i < 4; i++) {
+        await new Promise((r) => setTimeout(r, 10));
+        gc();
+      }
+    };
+    const cycle = async (entry: MatrixEntry, n: number) => {
+      for (let i = 0; i < n; i++) {
+        const el = entry.create() as HTMLElement & {updateComplete?: Promise<unknown>};
+        stage().append(el);
+        if (i % 100 === 0) await el.updateComplete;
+        el.remove();
+      }
+    };
+    const over: string[] = [];
+    // One instance per tag (the first state) keeps the run within a few seconds per element.
+    const entries = available().filter((e, i, all) => all.findIndex((x) => x.tag === e.tag) === i);
+    for (const entry of entries) {
+      await captureConsole(async () => {
+        await cycle(entry, 500);
+        await settleGc();
+        const before = heap();
+        await cycle(entry, 10_000);
+        await settleGc();
+        const growth = (heap() - before) / before;
+        await figure(`memory: ${entry.tag} heap growth over 10 000 cycles`, `${(growth * 100).toFixed(1)} %`, '≤ 10 %', growth <= 0.1);
+        if (growth > 0.1) over.push(`${entry.tag} +${(growth * 100).toFixed(1)} %`);
+      });
+    }
+    expect(over).to.deep.equal([]);
   });
 
   it('fuzz: 10 000 random payloads through the bus and attributes → 0 escaped exceptions, Object.prototype unchanged', async () => {
@@ -231,6 +274,7 @@ describe('battery', function () {
     });
     window.removeEventListener('error', onError);
     window.removeEventListener('unhandledrejection', onRejection);
+    await figure(`fuzz: 10 000 random payloads over ${entries.length} elements, escaped exceptions`, escaped.length, '0', escaped.length === 0);
     expect(escaped, '10 000 payloads, escaped exceptions').to.deep.equal([]);
     expect(Object.getOwnPropertyNames(Object.prototype).sort()).to.deep.equal(protoKeys);
     expect(({} as Record<string, unknown>).polluted).to.equal(undefined);
