@@ -44,3 +44,25 @@ export function resetWarnings(): void {
   const key = Symbol.for('mi-elements/warned@1');
   (globalThis as unknown as Record<symbol, Set<string> | undefined>)[key]?.clear();
 }
+
+/** True in Chromium (CDP: emulateMedia, a11ySnapshot); false in the Firefox (WebDriver BiDi) run. */
+export const isChromium = () => navigator.userAgent.includes('Chrome/');
+
+/**
+ * Switches reduced motion for the page: Chromium emulates `prefers-reduced-motion` (the real
+ * media query); Firefox, where media emulation needs CDP, sets the page-wide `configure({motion})`
+ * instead — the same MotionController path every element reads.
+ */
+export async function setReducedMotion(reduce: boolean): Promise<void> {
+  const {configure} = await import('../src/core/config.js');
+  if (isChromium()) {
+    const {emulateMedia} = await import('@web/test-runner-commands');
+    await emulateMedia({reducedMotion: reduce ? 'reduce' : 'no-preference'});
+    const query = matchMedia('(prefers-reduced-motion: reduce)');
+    // The change event is asynchronous: wait until it has been delivered.
+    if (query.matches !== reduce) await new Promise((r) => query.addEventListener('change', r, {once: true}));
+    await new Promise((r) => setTimeout(r, 0));
+  } else {
+    configure({motion: reduce ? 'reduce' : 'auto'});
+  }
+}
