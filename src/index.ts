@@ -7,6 +7,9 @@ export {providerContext, type ProviderConfig} from './provider/context.js';
 export {MiElement} from './base/mi-element.js';
 export {baseStyles} from './base/base.styles.js';
 
+// Elements (classes only; registering is the define entries' job).
+export {MiTyping, type PaceOptions} from './typing/mi-typing.js';
+
 export {bus, getBus, type Bus, type BusHandler} from './core/bus.js';
 export {announce, onAnnounce, clearAnnouncements, prepareAnnouncer, type AnnounceOptions, type Announcement, type Politeness} from './core/announcer.js';
 export {configure, getConfig, onConfigChange, resetConfig, type MiConfig, type MotionSetting, type Strings} from './core/config.js';

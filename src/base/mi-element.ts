@@ -106,7 +106,7 @@ export class MiElement extends LitElement {
   protected say(message: string, politeness: Politeness = 'polite'): void {
     if (this.announce === 'off') return;
     const chosen = this.announce === 'polite' || this.announce === 'assertive' ? this.announce : politeness;
-    announceToPage(message, {politeness: chosen});
+    announceToPage(message, {politeness: chosen, source: this});
   }
 
   /** Plays this element's opt-in sound and haptic cues (`sound`/`haptic` attributes, or defaults). */

@@ -25,6 +25,7 @@ export interface BusControllerOptions {
 export class BusController implements ReactiveController {
   private offs: Array<() => void> = [];
   private subscribed = '';
+  private connected = false;
 
   constructor(
     host: ReactiveControllerHost,
@@ -34,14 +35,18 @@ export class BusController implements ReactiveController {
   }
 
   hostConnected(): void {
+    this.connected = true;
     this.subscribe();
   }
 
   hostUpdate(): void {
-    if ((this.options.topics() ?? '').trim() !== this.subscribed) this.subscribe();
+    // NOTE: Lit still updates an element removed before its first render; subscribing then
+    // would keep it alive through the bus for ever. Only a connected host subscribes.
+    if (this.connected && (this.options.topics() ?? '').trim() !== this.subscribed) this.subscribe();
   }
 
   hostDisconnected(): void {
+    this.connected = false;
     this.unsubscribe();
   }
 

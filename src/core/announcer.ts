@@ -6,6 +6,12 @@ export type Politeness = 'polite' | 'assertive';
 export interface AnnounceOptions {
   /** `polite` (default) waits for the user to be idle; `assertive` interrupts (errors only). */
   politeness?: Politeness | 'off';
+  /**
+   * The element the message is about. If it has left the page by the time the message's turn
+   * comes, the message is dropped: a component that re-rendered or was removed does not speak
+   * for an element nobody can see any more.
+   */
+  source?: Element;
 }
 
 /** What was written to a live region, for logs (the demo's "what a screen reader hears"). */
@@ -47,6 +53,8 @@ interface RegionPair {
 interface Queued {
   message: string;
   politeness: Politeness;
+  /** Weak, so a queued message never keeps a removed element alive. */
+  source?: WeakRef<Element>;
 }
 
 interface AnnouncerState {
@@ -158,6 +166,8 @@ function schedule(): void {
 function flushOne(): void {
   const s = state();
   s.timer = undefined;
+  // Messages about elements that have left the page are dropped.
+  s.queue = s.queue.filter((q) => !q.source || q.source.deref()?.isConnected);
   // Assertive messages jump the queue; within one politeness, first in, first out.
   let index = s.queue.findIndex((q) => q.politeness === 'assertive');
   if (index < 0) index = 0;
@@ -219,7 +229,11 @@ export function announce(message: unknown, options: AnnounceOptions = {}): void 
     return;
   }
   prepareAnnouncer();
-  state().queue.push({message: text, politeness: politeness === 'assertive' ? 'assertive' : 'polite'});
+  state().queue.push({
+    message: text,
+    politeness: politeness === 'assertive' ? 'assertive' : 'polite',
+    source: options.source ? new WeakRef(options.source) : undefined,
+  });
   schedule();
 }
 

@@ -5,6 +5,7 @@ import {expect, waitUntil} from '@open-wc/testing';
 import {emulateMedia, executeServerCommand} from '@web/test-runner-commands';
 import '../../src/define.js';
 import {bus} from '../../src/core/bus.js';
+import {clearAnnouncements} from '../../src/core/announcer.js';
 import {available, type MatrixEntry} from './matrix.js';
 import {PAYLOADS, installHitCounter} from './payloads.js';
 import {captureConsole} from '../helpers.js';
@@ -66,6 +67,7 @@ describe('battery', function () {
   afterEach(() => {
     stage().replaceChildren();
     bus.clear();
+    clearAnnouncements();
   });
 
   for (const reducedMotion of ['no-preference', 'reduce'] as const) {
@@ -216,7 +218,8 @@ describe('battery', function () {
     const entries = available().filter((e, i, all) => all.findIndex((x) => x.tag === e.tag) === i);
     for (const entry of entries) {
       await captureConsole(async () => {
-        await cycle(entry, 500);
+        // A long warm-up: the first thousands of cycles fill code and inline caches (not leaks).
+        await cycle(entry, 3000);
         await settleGc();
         const before = heap();
         await cycle(entry, 10_000);

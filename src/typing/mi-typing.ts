@@ -1,0 +1,253 @@
+import {html, nothing, type PropertyValues} from 'lit';
+import {property} from 'lit/decorators.js';
+import {MiElement} from '../base/mi-element.js';
+import {baseStyles} from '../base/base.styles.js';
+import {BusController} from '../controllers/bus-controller.js';
+import {formatList} from '../core/intl.js';
+import {preview, warnOnce} from '../core/warn.js';
+import {book, unbook} from './ticker.js';
+import {styles} from './mi-typing.styles.js';
+
+/** Options of `pace()`. */
+export interface PaceOptions {
+  /** Typing speed in words (of five characters) per minute. Default 250. */
+  wpm?: number;
+  /** Shortest time shown, in ms. Default 600. */
+  min?: number;
+  /** Longest time shown, in ms. Default 4000. */
+  max?: number;
+  /** Aborting it ends the pace early: the promise rejects with the signal's reason. */
+  signal?: AbortSignal;
+}
+
+/** One person typing, or one paced reply. Times are on the performance.now() clock. */
+interface Sender {
+  name: string;
+  avatar: string;
+  /** Start of this burst: the sender shows from `since + delay`. */
+  since: number;
+  /** Last refresh: without another one the sender is dropped at `seen + timeout`. */
+  seen: number;
+  /** When the sender stopped: it lingers until `stop + linger`. */
+  stop?: number;
+  /** A paced reply's fixed end, and how its promise settles. */
+  end?: number;
+  done?: (error?: unknown) => void;
+}
+
+const ignored = (what: string, value: unknown) => warnOnce(`typing-${what}`, `<mi-typing> ignored ${what} ${preview(value)}.`);
+
+/** A name as short text: markup stays text (Lit binds it as a text node), a 1 MB name is cut. */
+const clip = (value: unknown): string => (typeof value == 'string' ? (value.length > 100 ? `${value.slice(0, 100)}…` : value).trim() : '');
+
+/** Only http(s) and relative URLs: `javascript:`, `data:` and the like are refused. */
+function safeUrl(value: unknown): string {
+  try {
+    if (typeof value == 'string' && value.length < 2048 && /^https?:$/.test(new URL(value, 'http://a').protocol)) return value;
+  } catch {
+    /* not a URL at all */
+  }
+  if (value) ignored('avatar', value);
+  return '';
+}
+
+/**
+ * @summary A typing indicator for chats: who is typing, several senders aggregated, paced
+ * chatbot replies.
+ *
+ * Announced once, politely, when someone starts typing ("Ana is typing…"), and again only when
+ * another person joins; refreshes are silent, and so is stopping. `announce="off"` silences it.
+ * The text is always in the accessibility tree (and on screen); the dots are decorative.
+ *
+ * @csspart avatar - The sender's picture (decorative, `alt=""`), 2em round.
+ * @csspart bubble - The box around the dots and the text; in `variant="bubble"` a chat bubble
+ *   at least 2.5em high (set `min-height` here to match your messages).
+ * @csspart dots - The three dots (hidden from assistive technology).
+ * @csspart dot - Each dot.
+ * @csspart label - The text, e.g. "Ana is typing…".
+ *
+ * @cssprop [--mi-duration=200ms] - Speed of the bounce (a dot rises and falls in about two of it).
+ * @cssprop [--mi-text=#1b1b1f] - Bubble text; the bubble background mixes 14 % of it into `--mi-surface`.
+ * @cssprop [--mi-surface=#ffffff] - Base of the bubble background.
+ */
+export class MiTyping extends MiElement {
+  static override styles = [baseStyles, styles];
+
+  /** Whether the person this element stands for is typing. Set it again (even to `true`) to refresh before `timeout`. */
+  @property({type: Boolean, hasChanged: () => true}) accessor active = false;
+
+  /** That person's name: "Ana is typing…". Also the name shown while `pace()` runs. */
+  @property() accessor name = '';
+
+  /** Picture beside the dots (http(s) or relative URL; decorative). Bus senders may bring their own. */
+  @property() accessor avatar = '';
+
+  /** `dots` (inline dots and text) or `bubble` (a chat bubble sized like a message). */
+  @property({reflect: true}) accessor variant: 'dots' | 'bubble' = 'dots';
+
+  /** Milliseconds a sender must keep typing before it shows (a one-keystroke burst shows nothing). */
+  @property({type: Number}) accessor delay = 400;
+
+  /** Milliseconds the indicator stays after a sender stops, so a short pause does not flicker. */
+  @property({type: Number}) accessor linger = 500;
+
+  /** Milliseconds after a sender's last refresh before it is dropped as stale. `0`: never. */
+  @property({type: Number}) accessor timeout = 6000;
+
+  // NOTE: plain fields, not @state: every change goes through tick(), which requests the update.
+  private label = '';
+  /** The senders on screen; one who is not in the previous list is new, and announced. */
+  private shown: Sender[] = [];
+  /** By key: the element itself (`active`), a bus sender's id or name, a pace() call's token. */
+  private readonly senders = new Map<unknown, Sender>();
+
+  // NOTE: protected, not private: TypeScript counts a controller that is never read back as unused.
+  protected readonly senderFeed = new BusController(this, {
+    topics: () => this.listen,
+    // A message is one sender, `{name, active, avatar, id}`; without `active` it is a refresh.
+    onMessage: (detail) => {
+      const {id, name, avatar, active = true} = (detail ?? {}) as Record<string, unknown>;
+      if (!detail || typeof detail != 'object' || Array.isArray(detail) || typeof active != 'boolean') return ignored('message', detail);
+      this.track(typeof id == 'string' || typeof id == 'number' ? `${id}` : clip(name), name, safeUrl(avatar), active);
+    },
+  });
+
+  /**
+   * Shows typing for a human-like time for `text` (its length at `wpm`, kept within `[min, max]`),
+   * then resolves, so the caller can show the reply. Aborting `options.signal` ends it early and
+   * rejects with the signal's reason (an `AbortError`); so does disconnecting the element.
+   */
+  pace(text: string, options?: PaceOptions): Promise<void> {
+    const {wpm, min, max, signal} = options ?? {};
+    const low = this.ms(min, 600, 'min');
+    const high = Math.max(low, this.ms(max, 4000, 'max'));
+    // Five characters make a word: length / 5 / wpm minutes.
+    const typing = ((typeof text == 'string' ? text.length : 0) * 12_000) / (this.ms(wpm, 250, 'wpm') || 250);
+    return new Promise((resolve, reject) => {
+      if (signal?.aborted) return reject(signal.reason);
+      const key = {};
+      const abort = () => this.drop(key, signal!.reason);
+      const now = performance.now();
+      signal?.addEventListener('abort', abort);
+      // A paced reply shows at once (no delay) and ends at a fixed time (no linger, no timeout).
+      this.senders.set(key, {
+        name: clip(this.name),
+        avatar: '',
+        since: -Infinity,
+        seen: now,
+        end: now + Math.min(high, Math.max(low, typing)),
+        done: (error) => {
+          signal?.removeEventListener('abort', abort);
+          if (error === undefined) resolve();
+          else reject(error);
+        },
+      });
+      this.tick();
+    });
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Back in the DOM: what ended meanwhile is dropped, what still runs is shown again.
+    this.tick();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    for (const [key, sender] of this.senders) if (sender.done) this.drop(key, new DOMException('Disconnected', 'AbortError'));
+    unbook(this.tick);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (changed.has('variant') && this.variant != 'dots' && this.variant != 'bubble') ignored('variant', this.variant);
+    if (changed.has('active') || changed.has('name')) this.track(this, this.name, '', this.active);
+    else this.tick();
+  }
+
+  override render() {
+    const avatar = this.shown.find((sender) => sender.avatar)?.avatar || safeUrl(this.avatar);
+    return this.label
+      ? html`${avatar ? html`<img part="avatar" src=${avatar} alt="" data-mi-own />` : nothing}<span part="bubble"><span part="dots" aria-hidden="true"><span part="dot"></span><span part="dot"></span><span part="dot"></span></span><span part="label">${this.label}</span></span>`
+      : nothing;
+  }
+
+  private track(key: unknown, name: unknown, avatar: string, active: boolean): void {
+    const now = performance.now();
+    let sender = this.senders.get(key);
+    if (active) {
+      if (!sender) this.senders.set(key, (sender = {since: now} as Sender));
+      Object.assign(sender, {name: clip(name), avatar: avatar || sender.avatar, seen: now, stop: undefined});
+    } else if (sender && !this.shown.includes(sender)) {
+      // Stopped before it ever showed: a short burst leaves no trace.
+      this.senders.delete(key);
+    } else if (sender) sender.stop ??= now;
+    this.tick();
+  }
+
+  private drop(key: unknown, error: unknown): void {
+    this.senders.get(key)?.done?.(error);
+    this.senders.delete(key);
+    this.tick();
+  }
+
+  /** Drops what has ended, shows what is due, and books the next moment anything changes. */
+  private readonly tick = (): void => {
+    const now = performance.now();
+    const delay = this.ms(this.delay, 400, 'delay');
+    const linger = this.ms(this.linger, 500, 'linger');
+    const timeout = this.ms(this.timeout, 6000, 'timeout');
+    const shown: Sender[] = [];
+    let next = Infinity;
+    for (const [key, sender] of this.senders) {
+      const end = sender.end ?? (sender.stop !== undefined ? sender.stop + linger : timeout ? sender.seen + timeout : Infinity);
+      const from = sender.since + delay;
+      if (now >= end) {
+        this.senders.delete(key);
+        sender.done?.();
+      } else if (now >= from) {
+        shown.push(sender);
+        next = Math.min(next, end);
+      } else next = Math.min(next, from);
+    }
+    if (next < Infinity && this.isConnected) book(this.tick, next);
+    else unbook(this.tick);
+
+    const label = this.describe(shown);
+    // Once per person: a refresh or a language change is not news, and stopping is silent.
+    if (shown.some((sender) => !this.shown.includes(sender))) this.say(label);
+    this.label = label;
+    this.shown = shown;
+    this.toggleState('typing', !!label);
+    this.requestUpdate();
+  };
+
+  /** "Ana is typing…", "Ana and Ben are typing…", "3 people are typing…" in the element's language. */
+  private describe(shown: Sender[]): string {
+    // A name counts once (two paces, one person in two tabs); each unnamed sender is someone else.
+    const people = [...new Set(shown.map((sender) => sender.name || {}))];
+    const names = people.filter((person) => typeof person == 'string');
+    const count = people.length;
+    const lang = this.locale;
+    if (count == 1) return names[0] ? this.text('typing-one', '{name} is typing…', {name: names[0]}) : this.text('typing', 'Someone is typing…');
+    if (count == 2 && names[1]) return this.text('typing-two', '{names} are typing…', {names: formatList(names, lang)});
+    // NOTE: plural forms beyond "other" (Polish "3 osoby", "5 osób") come from typing-many-few etc.
+    return count
+      ? this.text(`typing-many-${new Intl.PluralRules(lang).select(count)}`, this.text('typing-many', '{count} people are typing…'), {count: count.toLocaleString(lang)})
+      : '';
+  }
+
+  /** A number of milliseconds ≥ 0 (at most a day), else `fallback` with one warning. */
+  private ms(value: unknown, fallback: number, what: string): number {
+    const n = typeof value == 'string' ? +value : value ?? fallback;
+    if (typeof n == 'number' && n >= 0) return Math.min(n, 86_400_000);
+    ignored(what, value);
+    return fallback;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'mi-typing': MiTyping;
+  }
+}
