@@ -2,6 +2,7 @@
 // for the same version and warns once for another.
 import {getBus} from './core/bus.js';
 import './provider/define.js';
+import './progress/define.js';
 import './typing/define.js';
 
 // Start listening for `mi:emit` DOM events right away (CMS pages with no module access).

@@ -8,6 +8,9 @@ export {MiElement} from './base/mi-element.js';
 export {baseStyles} from './base/base.styles.js';
 
 // Elements (classes only; registering is the define entries' job).
+export {MiProgress, type ProgressState, type ProgressVariant} from './progress/mi-progress.js';
+export {followUpload, followResponse, type ProgressTarget} from './progress/follow.js';
+export {typicalDuration, rememberDuration, forgetDurations} from './progress/durations.js';
 export {MiTyping, type PaceOptions} from './typing/mi-typing.js';
 
 export {bus, getBus, type Bus, type BusHandler} from './core/bus.js';

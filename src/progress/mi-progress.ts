@@ -1,0 +1,366 @@
+import {html, nothing, type PropertyValues} from 'lit';
+import {property} from 'lit/decorators.js';
+import {MiElement} from '../base/mi-element.js';
+import {baseStyles} from '../base/base.styles.js';
+import {BusController, applyPatch} from '../controllers/bus-controller.js';
+import type {Politeness} from '../core/announcer.js';
+import {formatDuration, formatPercent} from '../core/intl.js';
+import {preview, warnOnce} from '../core/warn.js';
+import {MiCompleteEvent, MiErrorEvent} from '../events.js';
+import {rememberDuration, typicalDuration} from './durations.js';
+import {styles} from './mi-progress.styles.js';
+
+export type ProgressState = 'active' | 'paused' | 'success' | 'error';
+export type ProgressVariant = 'bar' | 'ring' | 'steps';
+
+const STATES = ['active', 'paused', 'success', 'error'];
+const VARIANTS = ['bar', 'ring', 'steps'];
+/** More steps than this cannot be read or drawn; the rest are dropped with a warning. */
+const MAX_STEPS = 20;
+const now = () => performance.now();
+
+/**
+ * @summary Honest system status: a bar, a ring or labelled steps, with time left, stalls and a
+ * visible, announced end.
+ *
+ * Announced through the page's one announcer, never on every change: "Upload: Started" when a
+ * run starts, "Upload: 50%, about 20 seconds left" each time progress crosses a multiple of
+ * `announce-every` percent, each new step of `steps`, "Upload: 42%, stalled" when progress
+ * stalls (with `eta`), and the end: "Upload: Complete" politely, "Upload: Failed. …"
+ * assertively. A time-based `expected` run announces only its start and end (its percentages
+ * are guesses).
+ *
+ * @csspart base - The element with `role="progressbar"`, around everything below.
+ * @csspart label - The row with the label text and the status.
+ * @csspart status - Percentage, step, time left or outcome (with ✓ / ✕ before it at the end).
+ * @csspart track - The unfilled bar or ring.
+ * @csspart indicator - The filled part.
+ * @csspart steps - The list of steps (`variant="steps"`).
+ * @csspart step - One step; its `::before` is its number, or ✓ once done.
+ *
+ * @cssprop [--mi-progress-height=0.375rem] - Thickness of the bar and of the step lines.
+ * @cssprop [--mi-progress-ring-size=2.5rem] - Diameter of the ring.
+ * @cssprop [--mi-accent] - Indicator colour while active.
+ * @cssprop [--mi-success] - Indicator colour after success.
+ * @cssprop [--mi-danger] - Indicator colour after an error.
+ *
+ * @fires {MiCompleteEvent} mi-complete - The work finished: `complete()`, a tracked promise, the value reaching `max`, a bus message.
+ * @fires {MiErrorEvent} mi-error - The work failed: `fail()`, a tracked promise, a bus message. `message` is what was shown.
+ */
+export class MiProgress extends MiElement {
+  static override styles = [baseStyles, styles];
+
+  /** Progress so far, 0 to `max`; for `steps`, the index of the current step. Absent: indeterminate. */
+  @property({type: Number}) accessor value: number | null = null;
+
+  /** The value that means done. For `steps`, the number of steps. */
+  @property({type: Number}) accessor max = 100;
+
+  /** What is in progress ("Uploading photo.jpg"): the visible label and the accessible name. */
+  @property() accessor label = '';
+
+  /** Show activity without an amount, even when `value` is set. */
+  @property({type: Boolean}) accessor indeterminate = false;
+
+  /** `bar`, `ring` or `steps`. */
+  @property() accessor variant: ProgressVariant = 'bar';
+
+  /** Comma-separated step names for `variant="steps"`, e.g. `Cart,Shipping,Payment`. */
+  @property() accessor steps = '';
+
+  /** `active`, `paused`, `success` or `error`. */
+  @property({reflect: true}) accessor state: ProgressState = 'active';
+
+  /** Show and announce the time left, estimated from the observed rate, and say when progress stalls. */
+  @property({type: Boolean}) accessor eta = false;
+
+  /** Typical duration (ms) of work without progress events: the value follows the clock, never reaching `max` before `complete()`. */
+  @property({type: Number}) accessor expected: number | null = null;
+
+  /** Learns the typical duration of this work from past runs under this key; it then replaces `expected`. */
+  @property({attribute: 'expected-key'}) accessor expectedKey = '';
+
+  /** Announce progress each time it crosses a multiple of this percentage. */
+  @property({attribute: 'announce-every', type: Number}) accessor announceEvery = 25;
+
+  /** With `eta`: this long (ms) without progress counts as a stall. */
+  @property({attribute: 'stall-after', type: Number}) accessor stallAfter = 10_000;
+
+  /** Sanitised view of the properties, worked out in willUpdate. */
+  private total = 100;
+  private statusText = '';
+  private declare current?: number;
+  private declare list?: string[];
+  /** The duration an `expected` run paces itself by (learned or given); 0 when off. */
+  private pace = 0;
+
+  /** The current run: its start, its token, what was said, the measured rate. */
+  private runStart = now();
+  private run = 0;
+  private tracking = false;
+  private ready = false;
+  private startSaid = false;
+  private bucket = 0;
+  private declare mark?: [time: number, value: number];
+  private rate = 0;
+  private stalled = false;
+  private notify = false;
+  private note = '';
+  private declare failure: unknown;
+  private declare stallTimer?: ReturnType<typeof setTimeout>;
+  private declare tickTimer?: ReturnType<typeof setTimeout>;
+
+  protected readonly bus = new BusController(this, {
+    topics: () => this.listen,
+    onMessage: (detail) => {
+      const before = this.state;
+      applyPatch(this, detail, {value: 'number', max: 'number', state: 'string', label: 'string'}, 'mi-progress');
+      // A bus message is a system event: the outcome it brings fires mi-complete / mi-error.
+      this.notify ||= this.state !== before;
+    },
+  });
+
+  /** Estimated time left in ms (from the observed rate, or from the expected duration); undefined when unknown. */
+  get timeLeft(): number | undefined {
+    const left = this.pace ? this.pace - now() + this.runStart : (this.total - this.current!) / this.rate;
+    return left > 0 && left < Infinity ? left : undefined;
+  }
+
+  /**
+   * Shows the progress of `promise` as a new run (indeterminate unless `value` or `expected` is
+   * set). Fulfilment completes it; rejection, or a result with `ok: false` such as a failed fetch
+   * `Response`, fails it. Reaching `max` meanwhile does not end it. Returns `promise`.
+   */
+  track<T>(promise: PromiseLike<T>): PromiseLike<T> {
+    const run = ++this.run;
+    this.restart();
+    this.tracking = true;
+    this.state = 'active';
+    Promise.resolve(promise).then(
+      (result) => {
+        const r = result as {ok?: unknown; statusText?: string} | null;
+        if (run === this.run) r?.ok === false ? this.fail(r.statusText, r) : this.complete();
+      },
+      (error: unknown) => run === this.run && this.fail((error as Error)?.message, error)
+    );
+    return promise;
+  }
+
+  /** Ends the run successfully: full, ✓, announced, `mi-complete`. */
+  complete(): void {
+    this.settle('success');
+  }
+
+  /** Ends the run with an error: `message` is shown and announced assertively; `mi-error` carries it and `error`. */
+  fail(message?: string, error?: unknown): void {
+    this.settle('error', String(message ?? '').slice(0, 500), error);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Resumes the clock of an `expected` run after a move in the DOM.
+    this.requestUpdate();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.stallTimer);
+    clearTimeout(this.tickTimer);
+    this.stallTimer = this.tickTimer = undefined;
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    const ignore = (name: string, value: unknown) =>
+      warnOnce('progress-' + name, `<mi-progress> cannot use ${name}=${preview(value)}; it is clamped or ignored.`);
+    if (!STATES.includes(this.state)) {
+      ignore('state', this.state);
+      this.state = 'active';
+    }
+    const given = this.expected;
+    if (changed.has('expected') && given !== null && !(given > 0 && given < Infinity)) ignore('expected', given);
+    if (this.state === 'active' && /success|error/.test(changed.get('state'))) this.restart();
+    else if (changed.has('expected') || changed.has('expectedKey')) this.findPace();
+    if (!VARIANTS.includes(this.variant)) ignore('variant', this.variant);
+    if (!(this.announceEvery > 0 && this.announceEvery <= 100)) ignore('announce-every', this.announceEvery);
+    if (!(this.stallAfter > 0)) ignore('stall-after', this.stallAfter);
+    const active = this.state === 'active';
+
+    // String(): an array of names works as well as the attribute's comma-separated text.
+    let list = this.variant === 'steps' ? String(this.steps ?? '').split(',').map((s) => s.trim()).filter(Boolean) : [];
+    if (list.length > MAX_STEPS) {
+      ignore('steps', `${list.length} entries (at most ${MAX_STEPS})`);
+      list = list.slice(0, MAX_STEPS);
+    }
+    const max = Number(this.max);
+    const total = (this.total = list.length || (max > 0 && max < Infinity ? max : (ignore('max', this.max), 100)));
+    this.list = list.length ? list : undefined;
+
+    // (Only while connected: a removed element keeps no timer, so it can be collected.)
+    if (this.pace && active && this.isConnected) {
+      // `expected`: ease toward max along the clock — 80 % at the expected time — and stop short of it.
+      this.value = Math.round(total * Math.min(0.99, 1 - Math.exp((-1.6 * (now() - this.runStart)) / this.pace)) * 10) / 10;
+      this.tickTimer ??= setTimeout(() => {
+        this.tickTimer = undefined;
+        this.requestUpdate();
+      }, 200);
+    }
+
+    // Junk (NaN, ±Infinity) is ignored — indeterminate; a finite value outside 0…max is clamped.
+    let v = this.value === null ? (list.length ? 0 : undefined) : Number(this.value);
+    if (v !== undefined && !(v >= 0 && v <= total)) {
+      if (changed.has('value')) ignore('value', v);
+      v = Number.isFinite(v) ? Math.min(Math.max(v, 0), total) : undefined;
+    }
+    if (this.indeterminate && !list.length) v = undefined;
+    this.current = this.state === 'success' && v !== undefined ? total : v;
+
+    if (changed.has('value')) {
+      this.stalled = false;
+      if (active && v !== undefined && !this.pace) {
+        this.measure(v);
+        // Reaching max ends a run that no promise is tracking.
+        if (v === total && !this.tracking) this.settle('success');
+      }
+    }
+    const p = this.state === 'success' || (v === undefined && this.state === 'error') ? 1 : (v ?? 0) / total;
+    this.style.setProperty('--_p', String(p));
+    this.statusText = this.status();
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    const {state: s, current: v, list} = this;
+    const active = s === 'active';
+    const every = this.announceEvery > 0 && this.announceEvery <= 100 ? this.announceEvery : 25;
+    const bucket = v === undefined || list || this.pace ? 0 : Math.floor((v / this.total) * (100 / every) + 1e-9);
+    const status = this.statusText;
+    let message = '';
+    let politeness: Politeness = 'polite';
+
+    if (!this.ready) {
+      // What the page shows when it loads is not news; a run starts when a value first moves off 0.
+      this.startSaid = !!list || v !== 0;
+    } else if (changed.has('state') && s === 'success') {
+      message = status;
+      if (this.expectedKey) rememberDuration(this.expectedKey, now() - this.runStart);
+      if (this.notify) {
+        this.dispatchEvent(new MiCompleteEvent());
+        this.cue();
+      }
+    } else if (changed.has('state') && s === 'error') {
+      message = status;
+      politeness = 'assertive';
+      if (this.notify) this.dispatchEvent(new MiErrorEvent(this.failure, this.note));
+    } else if (active && !this.startSaid && v !== 0) {
+      this.startSaid = true;
+      this.bucket = bucket;
+      message = this.text('progress.started', 'Started');
+    } else if (active && (list ? changed.has('value') : (bucket > this.bucket && v! < this.total) || changed.has('stallTimer'))) {
+      // (A tracked run at 100 % waits for its promise: "Complete" follows, so 100 % is not news.)
+      message = status;
+    }
+    if (message) this.say(this.text('progress.announce', '{label}: {status}', {label: this.name(), status: message}), politeness);
+    this.bucket = Math.max(bucket, this.bucket);
+    this.ready = true;
+    this.notify = false;
+
+    // A stall: no new value for `stall-after` ms while active, with `eta`.
+    const watch = active && this.eta && v !== undefined && !list && !this.pace && this.isConnected;
+    if (!watch || changed.has('value')) {
+      clearTimeout(this.stallTimer);
+      this.stallTimer = undefined;
+    }
+    if (watch && !this.stallTimer && !this.stalled) {
+      this.stallTimer = setTimeout(() => {
+        this.stalled = true;
+        this.requestUpdate('stallTimer');
+      }, this.stallAfter > 0 ? this.stallAfter : 10_000);
+    }
+  }
+
+  override render() {
+    const {state: s, current: v, list} = this;
+    const moving = v === undefined && (s === 'active' || s === 'paused');
+    const status = this.statusText;
+    const done = (i: number) => i < v! || s === 'success';
+    // NOTE: one element carries the role and the whole state; progressbar children are
+    // presentational, so the visible label and status are not read twice.
+    return html`<div part="base" class=${(this.variant === 'ring' ? 'ring ' : '') + (moving ? 'indeterminate' : '')}
+      role="progressbar" aria-label=${this.name()} aria-valuemin="0" aria-valuemax=${this.total}
+      aria-valuenow=${v ?? nothing} aria-valuetext=${status || nothing} aria-busy=${s === 'active'}>
+      <div part="label">${this.label}<span part="status">${status}</span></div>
+      ${list
+        ? html`<ol part="steps">
+            ${list.map((step, i) => html`<li part="step" class=${done(i) ? 'done' : ''} aria-current=${i === v && !done(i) ? 'step' : nothing}>${step}</li>`)}
+          </ol>`
+        : html`<div part="track"><div part="indicator"></div></div>`}
+    </div>`;
+  }
+
+  /** The accessible name: the label, or "Progress". */
+  private name(): string {
+    return this.label || this.text('progress.label', 'Progress');
+  }
+
+  /** What is shown and read as the value: "42%, about 20 seconds left", "Step 2 of 3: Shipping", "Complete". */
+  private status(): string {
+    const {state: s, current: v, list} = this;
+    if (s === 'error') return this.text('progress.failed', 'Failed. {message}', {message: this.note}).trim();
+    if (s === 'success') return this.text('progress.done', 'Complete');
+    const parts: string[] = [];
+    const i = Math.min(v!, this.total - 1);
+    if (list) parts.push(this.text('progress.step', 'Step {n} of {total}: {step}', {n: i + 1, total: this.total, step: list[i]}));
+    else if (v !== undefined) parts.push(formatPercent(v / this.total, this.locale));
+    const left = this.timeLeft;
+    if (s === 'paused') parts.push(this.text('progress.paused', 'paused'));
+    else if (!this.eta || list || v === undefined || v === this.total) {
+      /* no time to tell */
+    } else if (this.stalled) parts.push(this.text('progress.stalled', 'stalled'));
+    else if (left) parts.push(this.text('progress.left', 'about {time} left', {time: formatDuration(left, this.locale)}));
+    else if (this.pace) parts.push(this.text('progress.longer', 'taking longer than usual'));
+    return parts.length > 1 ? new Intl.ListFormat(this.locale, {type: 'unit'}).format(parts) : parts.join('');
+  }
+
+  /** Starts a new run: the clock, the learned pace, the rate and what was announced start over. */
+  private restart(): void {
+    this.runStart = now();
+    this.startSaid = this.stalled = false;
+    this.bucket = this.rate = 0;
+    this.mark = undefined;
+    this.findPace();
+  }
+
+  private settle(state: ProgressState, message = '', error?: unknown): void {
+    this.run++;
+    this.tracking = false;
+    this.notify = true;
+    this.note = message;
+    this.failure = error;
+    this.state = state;
+  }
+
+  /** The rate (value per ms) over windows of ≥ 250 ms, smoothed (EMA) so the estimate does not jump. */
+  private measure(v: number): void {
+    const t = now();
+    const [t0, v0] = this.mark ?? [t, Infinity];
+    if (v < v0) this.mark = [t, v];
+    else if (t - t0 >= 250) {
+      const rate = (v - v0) / (t - t0);
+      this.rate = this.rate ? this.rate * 0.7 + rate * 0.3 : rate;
+      this.mark = [t, v];
+    }
+  }
+
+  /** `expected` mode's pace: the duration learned under `expected-key`, else `expected`, else 0 (off). */
+  private findPace(): void {
+    const given = this.expected!;
+    this.pace = (this.expectedKey && typicalDuration(this.expectedKey)) || (given > 0 && given < Infinity ? given : 0);
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'mi-progress': MiProgress;
+  }
+}
