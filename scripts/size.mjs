@@ -13,7 +13,17 @@ const budgets = JSON.parse(readFileSync(new URL('bench/budgets.json', root), 'ut
 const gzip = (buf) => gzipSync(buf, {level: 9}).length;
 const brotli = (buf) => brotliCompressSync(buf, {params: {[constants.BROTLI_PARAM_QUALITY]: 11}}).length;
 
-const CORE = ['src/index.ts', 'src/provider/define.ts'];
+// The core every element stands on: services, controllers, the base class, events, the provider.
+const CORE = [
+  ...['announcer', 'bus', 'config', 'define', 'feedback', 'global', 'intl', 'leader', 'loops', 'motion', 'version', 'warn'].map((m) => `src/core/${m}.ts`),
+  ...['bus', 'loop', 'motion', 'trigger'].map((m) => `src/controllers/${m}-controller.ts`),
+  'src/base/mi-element.ts',
+  'src/base/base.styles.ts',
+  'src/events.ts',
+  'src/provider/define.ts',
+];
+// Optional modules with their own budgets (measured like elements: marginal over the core).
+const EXTRA = {bridges: ['src/bridges/event-source.ts', 'src/bridges/web-socket.ts', 'src/bridges/broadcast-channel.ts']};
 async function bundle(imports) {
   const contents = imports.map((p) => `export * from ${JSON.stringify(new URL(p, root).pathname)};`).join('\n');
   const result = await build({
@@ -37,34 +47,36 @@ if (!existsSync(cdn)) {
   process.exit(1);
 }
 const cdnBuf = readFileSync(cdn);
-rows.push({name: 'cdn bundle (lit + core + all elements)', raw: cdnBuf.length, gzip: gzip(cdnBuf), brotli: brotli(cdnBuf), budget: budgets.total});
+rows.push({name: 'cdn bundle (lit + core + all elements)', raw: cdnBuf.length, gzip: gzip(cdnBuf), brotli: brotli(cdnBuf), ...budgets.total});
 
 const core = await bundle(CORE);
-rows.push({name: 'core + lit (no elements)', raw: core.length, gzip: gzip(core), brotli: brotli(core), budget: budgets.core});
-for (const [name, budget] of Object.entries(budgets.elements)) {
-  const entry = `src/${name}/define.ts`;
-  if (!existsSync(new URL(entry, root))) continue;
-  const withEl = await bundle([...CORE, entry]);
+rows.push({name: 'core + lit (no elements)', raw: core.length, gzip: gzip(core), brotli: brotli(core), ...budgets.core});
+for (const [name, limits] of Object.entries(budgets.elements)) {
+  const entries = EXTRA[name] ?? [`src/${name}/define.ts`];
+  if (!entries.every((e) => existsSync(new URL(e, root)))) continue;
+  const withEl = await bundle([...CORE, ...entries]);
   rows.push({
     name: `+ ${name} (marginal)`,
     raw: withEl.length - core.length,
     gzip: gzip(withEl) - gzip(core),
     brotli: brotli(withEl) - brotli(core),
-    budget,
+    ...limits,
   });
 }
 
 if (process.argv.includes('--json')) {
   console.log(JSON.stringify(rows, null, 2));
 } else {
-  console.log('| bytes | raw | gzip -9 | brotli 11 | gzip budget |');
-  console.log('|---|---:|---:|---:|---:|');
-  for (const r of rows) console.log(`| ${r.name} | ${r.raw} | ${r.gzip} | ${r.brotli} | ${r.budget ?? '–'} |`);
+  console.log('| bytes | raw | gzip -9 | brotli 11 | goal (gzip) | enforced ceiling |');
+  console.log('|---|---:|---:|---:|---:|---:|');
+  for (const r of rows) {
+    const goal = r.goal ? `${r.goal} ${r.gzip <= r.goal ? '✓' : '✗ missed'}` : '–';
+    console.log(`| ${r.name} | ${r.raw} | ${r.gzip} | ${r.brotli} | ${goal} | ${r.ceiling ?? '–'} |`);
+  }
 }
-const over = rows.filter((r) => r.budget && r.gzip > r.budget);
-for (const r of over) console.error(`size: ${r.name} is ${r.gzip} B gzip, over its budget of ${r.budget} B`);
-if (budgets.goalTotal && rows[0].gzip > budgets.goalTotal) {
-  console.log(`size: note — the design goal for the whole bundle is ${budgets.goalTotal} B gzip; it is ${rows[0].gzip} B.`);
-}
+const over = rows.filter((r) => r.ceiling && r.gzip > r.ceiling);
+for (const r of over) console.error(`size: ${r.name} is ${r.gzip} B gzip, over its enforced ceiling of ${r.ceiling} B`);
+const missed = rows.filter((r) => r.goal && r.gzip > r.goal).length;
+if (missed) console.log(`size: ${missed} of the issues' size goals are not met yet (see the table)`);
 console.log(`size: ${rows.length - over.length} passed, ${over.length} failed`);
 process.exit(over.length ? 1 : 0);

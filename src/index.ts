@@ -28,4 +28,10 @@ export {BusController, applyPatch, type PatchSchema, type PatchType} from './con
 export {MotionController} from './controllers/motion-controller.js';
 export {LoopController, type LoopSources} from './controllers/loop-controller.js';
 
+export {connectEventSource, LAST_EVENT_ID_PARAM, type EventSourceOptions} from './bridges/event-source.js';
+export {connectWebSocket, type WebSocketOptions} from './bridges/web-socket.js';
+export {connectBroadcastChannel, isLeader, LEADER_LOCK, type BroadcastChannelOptions} from './bridges/broadcast-channel.js';
+export type {BridgeMessage, Topics} from './bridges/message.js';
+export type {RetryOptions} from './bridges/backoff.js';
+
 export * from './events.js';

@@ -1,5 +1,6 @@
 import {hasDom, pageSingleton} from './global.js';
 import {warnOnce} from './warn.js';
+import {isLeaderTab} from './leader.js';
 
 export type Politeness = 'polite' | 'assertive';
 
@@ -210,6 +211,9 @@ function flushOne(): void {
 export function announce(message: unknown, options: AnnounceOptions = {}): void {
   const politeness = options.politeness ?? 'polite';
   if (politeness === 'off' || !hasDom()) return;
+  // NOTE: with tabs bridged, a hidden tab that does not lead stays silent; the leading tab speaks.
+  // Visible tabs always speak: one of them is the window the screen reader is in.
+  if (document.visibilityState === 'hidden' && !isLeaderTab()) return;
   if (politeness !== 'polite' && politeness !== 'assertive') {
     warnOnce(`announce-politeness:${String(politeness)}`, `announce(): unknown politeness "${String(politeness)}", used "polite".`);
   }

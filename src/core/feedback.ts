@@ -1,6 +1,7 @@
 import {hasDom, pageSingleton} from './global.js';
 import {getConfig} from './config.js';
 import {warnOnce} from './warn.js';
+import {isLeaderTab} from './leader.js';
 
 /** Built-in cue names. Sounds are synthesised (no audio files to load or to block by CSP). */
 export type CueName = 'success' | 'send' | 'error' | 'pop';
@@ -59,7 +60,7 @@ const isCue = (name: unknown): name is CueName => CUE_NAMES.includes(name as Cue
  * or `<mi-provider sound>`) and the user has interacted. Returns whether it played.
  */
 export function playSound(name: string, enabled = getConfig().sound): boolean {
-  if (!enabled || !name || !hasDom() || !userHasInteracted()) return false;
+  if (!enabled || !name || !hasDom() || !userHasInteracted() || !isLeaderTab()) return false;
   if (!isCue(name)) {
     warnOnce(`sound:${name.slice(0, 40)}`, `unknown sound "${name.slice(0, 40)}" (use ${CUE_NAMES.join(', ')}).`);
     return false;
@@ -97,7 +98,7 @@ export function playSound(name: string, enabled = getConfig().sound): boolean {
  * Returns whether it vibrated.
  */
 export function vibrate(name: string, enabled = getConfig().haptics, reducedMotion = false): boolean {
-  if (!enabled || !name || reducedMotion || !userHasInteracted()) return false;
+  if (!enabled || !name || reducedMotion || !userHasInteracted() || !isLeaderTab()) return false;
   if (typeof navigator === 'undefined' || typeof navigator.vibrate !== 'function') return false;
   if (!isCue(name)) {
     warnOnce(`haptic:${name.slice(0, 40)}`, `unknown haptic "${name.slice(0, 40)}" (use ${CUE_NAMES.join(', ')}).`);

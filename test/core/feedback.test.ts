@@ -78,3 +78,41 @@ describe('core/feedback', () => {
     expect(warns).to.have.length(2);
   });
 });
+
+describe('core/feedback and announcer: one tab speaks for shared events', () => {
+  const flag = () => (globalThis as unknown as Record<symbol, {leader: boolean}>)[Symbol.for('mi-elements/leader@1')];
+
+  afterEach(() => {
+    if (flag()) flag().leader = true;
+    resetConfig();
+  });
+
+  it('a tab that does not lead plays no cue', async () => {
+    await sendMouse({type: 'click', position: [5, 5]});
+    configure({sound: true, haptics: true});
+    const {isLeaderTab} = await import('../../src/core/leader.js');
+    expect(isLeaderTab()).to.equal(true);
+    flag().leader = false;
+    const calls: unknown[] = [];
+    const real = navigator.vibrate;
+    navigator.vibrate = ((p: number[]) => calls.push(p) > 0) as Navigator['vibrate'];
+    expect(playSound('pop')).to.equal(false);
+    expect(vibrate('pop')).to.equal(false);
+    navigator.vibrate = real;
+    expect(calls).to.have.length(0);
+  });
+
+  it('a hidden tab that does not lead announces nothing; a visible one still does', async () => {
+    const {announce, onAnnounce} = await import('../../src/core/announcer.js');
+    const heard: string[] = [];
+    const off = onAnnounce((a) => heard.push(a.message));
+    flag().leader = false;
+    Object.defineProperty(document, 'visibilityState', {value: 'hidden', configurable: true});
+    announce('From a hidden follower');
+    delete (document as unknown as Record<string, unknown>).visibilityState;
+    announce('From a visible tab');
+    await new Promise((r) => setTimeout(r, 400));
+    off();
+    expect(heard).to.deep.equal(['From a visible tab']);
+  });
+});
