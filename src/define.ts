@@ -4,6 +4,7 @@ import {getBus} from './core/bus.js';
 import './provider/define.js';
 import './progress/define.js';
 import './typing/define.js';
+import './hint/define.js';
 
 // Start listening for `mi:emit` DOM events right away (CMS pages with no module access).
 getBus();

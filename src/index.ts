@@ -12,6 +12,7 @@ export {MiProgress, type ProgressState, type ProgressVariant} from './progress/m
 export {followUpload, followResponse, type ProgressTarget} from './progress/follow.js';
 export {typicalDuration, rememberDuration, forgetDurations} from './progress/durations.js';
 export {MiTyping, type PaceOptions} from './typing/mi-typing.js';
+export {MiHint, type HintVariant, type HintCue} from './hint/mi-hint.js';
 
 export {bus, getBus, type Bus, type BusHandler} from './core/bus.js';
 export {announce, onAnnounce, clearAnnouncements, prepareAnnouncer, type AnnounceOptions, type Announcement, type Politeness} from './core/announcer.js';

@@ -35,7 +35,8 @@ export class LoopController implements ReactiveController {
       if (times) warnOnce('loop-key', '`times` needs a `once="key"` to remember showings under; ignored.');
       return undefined;
     }
-    const n = once && !times ? 1 : times ?? undefined;
+    // `once` alone: one showing. `once` + `snooze`: shown until dismissed, then again after the snooze.
+    const n = times ?? (once && !snooze ? 1 : undefined);
     return {
       key: name.slice(0, 200),
       times: n !== undefined && Number.isFinite(n) && n > 0 ? Math.floor(n) : undefined,

@@ -21,6 +21,8 @@ export interface TriggerControllerOptions {
   onTrigger: (trigger: Trigger) => void;
   /** Kinds this element supports; others are ignored with a warning. */
   allowed?: readonly TriggerKind[];
+  /** Called whenever the resolved target changes (also when an app renders it later). */
+  onTarget?: (target: Element | null) => void;
 }
 
 const ALL: readonly TriggerKind[] = ['click', 'focus', 'hover', 'input', 'submit', 'invalid', 'visible', 'idle', 'first-visit'];
@@ -103,6 +105,7 @@ export class TriggerController implements ReactiveController {
     this.signature = `${this.options.triggers() ?? ''}|${forId ?? ''}`;
     const target = resolveTarget(this.host, forId);
     this.target = target;
+    this.options.onTarget?.(target);
     if (!target) {
       if (forId) this.waitFor(forId);
       return;

@@ -203,6 +203,14 @@ describe('LoopController: times and snooze', () => {
     expect(other.loops.allowed()).to.equal(false);
   });
 
+  it('once + snooze: shown until dismissed, then hidden for the snooze', async () => {
+    const el = await fixture<TestWidget>(html`<test-widget once="snoozy"></test-widget>`);
+    el.snooze = 2;
+    const rule = el.loops.rule();
+    expect(rule?.times).to.equal(undefined);
+    expect(rule?.snoozeDays).to.equal(2);
+  });
+
   it('without a key there is no limit, and times without a key warns once', async () => {
     resetWarnings();
     const el = await fixture<TestWidget>(html`<test-widget times="1"></test-widget>`);

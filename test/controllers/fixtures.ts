@@ -14,6 +14,7 @@ export class TestWidget extends MiElement {
   @property({attribute: 'for'}) accessor htmlFor = '';
   @property() accessor once = '';
   @property({type: Number}) accessor times: number | null = null;
+  @property({type: Number}) accessor snooze: number | null = null;
 
   triggers: Trigger[] = [];
   renders = 0;
@@ -29,7 +30,7 @@ export class TestWidget extends MiElement {
     onTrigger: (t) => this.triggers.push(t),
   });
 
-  readonly loops = new LoopController(this, () => ({once: this.once, times: this.times}));
+  readonly loops = new LoopController(this, () => ({once: this.once, times: this.times, snooze: this.snooze}));
 
   sayIt(text: string) {
     this.say(text, 'polite');
