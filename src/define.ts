@@ -5,6 +5,7 @@ import './provider/define.js';
 import './progress/define.js';
 import './typing/define.js';
 import './hint/define.js';
+import './toaster/define.js';
 
 // Start listening for `mi:emit` DOM events right away (CMS pages with no module access).
 getBus();

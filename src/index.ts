@@ -13,6 +13,9 @@ export {followUpload, followResponse, type ProgressTarget} from './progress/foll
 export {typicalDuration, rememberDuration, forgetDurations} from './progress/durations.js';
 export {MiTyping, type PaceOptions} from './typing/mi-typing.js';
 export {MiHint, type HintVariant, type HintCue} from './hint/mi-hint.js';
+export {MiToaster} from './toaster/mi-toaster.js';
+export {toast, type ToastPromiseOptions} from './toaster/toast.js';
+export {type ToastAction, type ToastHandle, type ToastKind, type ToastOptions} from './toaster/notice.js';
 
 export {bus, getBus, type Bus, type BusHandler} from './core/bus.js';
 export {announce, onAnnounce, clearAnnouncements, prepareAnnouncer, type AnnounceOptions, type Announcement, type Politeness} from './core/announcer.js';

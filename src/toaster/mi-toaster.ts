@@ -1,0 +1,470 @@
+import {html, nothing, render, type PropertyValues} from 'lit';
+import {property} from 'lit/decorators.js';
+import {MiElement} from '../base/mi-element.js';
+import {baseStyles} from '../base/base.styles.js';
+import {BusController} from '../controllers/bus-controller.js';
+import {preview, warnOnce} from '../core/warn.js';
+import {MiDismissEvent, MiHideEvent, MiShowEvent} from '../events.js';
+import {styles} from './mi-toaster.styles.js';
+import {normalize, readingTime, seen, toasters, type Notice, type ToastHandle, type ToastOptions, type ToastPatch} from './notice.js';
+
+/** Default strings; each is overridable as `toaster-<key>` through configure({strings}) or a provider. */
+const STRINGS = {
+  label: 'Notifications',
+  dismiss: 'Dismiss notification: {message}',
+  more: '+{count} more',
+  fewer: 'Show fewer',
+  summary: '{count} new notifications',
+  'show-all': 'Show all',
+  'hide-all': 'Hide',
+  empty: 'No notifications',
+  success: 'Success',
+  warning: 'Warning',
+  error: 'Error',
+};
+/** Notices are gathered this long before they are announced; a burst of more than BURST is summarised. */
+const GATHER_MS = 200;
+const BURST = 3;
+/** Time spent applying bus messages per task (ms); the rest waits for the next task. */
+const SLICE_MS = 8;
+let seq = 0;
+
+/**
+ * @summary System-initiated notices ("toasts") from `toast()`, from the bus topic `toast` or from
+ * `show()`: stacked in the top layer, above dialogs and popovers opened later.
+ *
+ * What is announced: each notice's text once, through the page's shared announcer (errors
+ * assertively, the rest politely); an update with new text once more. More than three notices at
+ * once, or several that arrived while the tab was hidden, are announced as one summary
+ * ("5 new notifications. <newest>"). The notices are never a live region themselves. Focus never
+ * moves on its own: Alt+T (`hotkey`) moves it to the newest notice, Esc or the hotkey moves it back.
+ *
+ * @csspart layer - The top-layer box that holds the region.
+ * @csspart region - The labelled `<section>` holding the stack.
+ * @csspart list - The `<ol>` of notices.
+ * @csspart toast - One notice (`data-kind` says which kind).
+ * @csspart icon - The kind's badge.
+ * @csspart body - Message, description, action.
+ * @csspart message - The message.
+ * @csspart description - The description.
+ * @csspart action - The action link or button.
+ * @csspart close - The dismiss button.
+ * @csspart more - The "+N more" button that reveals notices beyond `max`.
+ * @csspart expand - The button that opens a summary's list.
+ * @csspart group - The list inside a summary.
+ * @csspart group-item - One notice inside a summary.
+ *
+ * @cssprop [--mi-toaster-width=24rem] - Width of the stack.
+ * @cssprop [--mi-toaster-warning=#c77700] - Colour of warnings.
+ *
+ * @fires {MiShowEvent} mi-show - A new notice was added.
+ * @fires {MiHideEvent} mi-hide - A notice left (`reason`: `timeout`, `dismiss` or `api`).
+ * @fires {MiDismissEvent} mi-dismiss - The user closed a notice or used its action.
+ */
+export class MiToaster extends MiElement {
+  static override styles = [baseStyles, styles];
+
+  /** Where the stack sits: `top|bottom` + `-` + `start|center|end`. */
+  @property({reflect: true}) accessor position = 'bottom-end';
+
+  /** How many notices are visible at once; older ones wait behind a "+N more" button. */
+  @property({type: Number}) accessor max = 3;
+
+  /** Shortest time a notice stays (ms). Reading time decides above it; a toast's `duration` replaces reading time. */
+  @property({attribute: 'min-duration', type: Number}) accessor minDuration = 6000;
+
+  /** The key that moves focus to the newest notice and back, e.g. `Alt+T`, `Ctrl+Shift+N`, `F6`; empty: none. */
+  @property() accessor hotkey = 'Alt+T';
+
+  /** The region's accessible name (default: the `toaster-label` string, "Notifications"). */
+  @property() accessor label = '';
+
+  /** Top-level notices, oldest first (a summary holds its own). */
+  private items: Notice[] = [];
+  private readonly byId = new Map<string, Notice>();
+  /** Bus messages not applied yet. */
+  private inbox: unknown[] = [];
+  /** Notices whose text is still to be announced. */
+  private readonly queue = new Set<Notice>();
+  /** Whether notices beyond `max` are shown. */
+  private expanded = false;
+  private timer?: ReturnType<typeof setTimeout>;
+  private gatherTimer?: ReturnType<typeof setTimeout>;
+  /** Where focus was before the hotkey moved it here. */
+  private returnTo?: HTMLElement;
+  private hadFocus = false;
+  /** The pointer is over the stack / focus is in it (tracked from events: `:hover` lags in Firefox). */
+  private hovered = false;
+  private focused = false;
+  /** Something else entered the top layer since the last update. */
+  private raise = false;
+  /** Our own top-layer popover holding the stack: in our shadow root, or inside an open modal dialog. */
+  private layer?: HTMLElement;
+  /** Removes our document listeners on disconnect. */
+  private listening?: AbortController;
+
+  // NOTE: protected, not private: TypeScript counts a controller that is never read back as unused.
+  protected readonly busFeed = new BusController(this, {
+    topics: () => this.listen.trim() || 'toast',
+    onMessage: (detail) => {
+      // Shown once per page: a toaster connected later does not replay it.
+      if (seen().has(detail as object)) return;
+      // NOTE: a burst (1000 messages from a server) must not become one long task: messages are
+      // applied in slices of at most 8 ms, one task each.
+      if (this.inbox.push(detail) === 1) setTimeout(this.drain);
+    },
+  });
+
+  /** Shows a notice (or updates the one with the same `id`) and returns its handle; `toast()` calls this. */
+  show(message: string, options?: ToastOptions): ToastHandle {
+    const id = this.patch(options, {message})?.id ?? '';
+    return {id, update: (patch) => this.byId.has(id) && this.patch(patch, {id}), dismiss: () => this.dismiss(id)};
+  }
+
+  /** Dismisses the notice with this id, or every notice. */
+  dismiss(id?: string): void {
+    for (const n of id === undefined ? [...this.items] : [this.byId.get(id)]) if (n) this.drop(n, 'api');
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    toasters().push(this);
+    const signal = (this.listening = new AbortController()).signal;
+    document.addEventListener('keydown', this.handleKey, {signal});
+    document.addEventListener('visibilitychange', this.handleVisibility, {signal});
+    // A popover or modal dialog opened (or closed) after us: see updated().
+    document.addEventListener('toggle', this.handleToggle, {signal, capture: true});
+    if (this.queue.size) this.gatherTimer = setTimeout(this.flush, GATHER_MS);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    const list = toasters();
+    list.splice(list.indexOf(this), 1);
+    this.listening?.abort();
+    clearTimeout(this.gatherTimer);
+    this.gatherTimer = undefined;
+    this.layer?.remove();
+    this.sync();
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    for (const [key, fallback, min] of [['max', 3, 1], ['minDuration', 6000, 0]] as const) {
+      const value = this[key];
+      if (Number.isFinite(value) && value >= min) this[key] = Math.floor(value);
+      else {
+        warnOnce(`toaster-${key}`, `<mi-toaster> used ${fallback} for ${key} ${preview(value)}.`);
+        this[key] = fallback;
+      }
+    }
+    if (this.items.length <= this.max) this.expanded = false;
+    this.hadFocus = !!this.layer?.matches(':focus-within');
+  }
+
+  // NOTE: the stack is rendered from data into a layer of our own, not into render(): a modal
+  // dialog makes everything outside it inert (even a top-layer popover), so while one is open the
+  // layer moves into it, as the shared announcer's regions do. No node of the page is ever moved.
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    let layer = this.layer;
+    if (!layer) {
+      layer = this.layer = document.createElement('div');
+      layer.setAttribute('part', 'layer');
+      layer.setAttribute('data-mi-toaster', '');
+      layer.popover = 'manual';
+      layer.attachShadow({mode: 'open'}).adoptedStyleSheets = MiToaster.elementStyles.map((s) => (s instanceof CSSStyleSheet ? s : s.styleSheet!));
+    }
+    const open = this.items.length > 0 && this.isConnected;
+    // An emptied stack leaves no pointer or focus behind (no leave event comes from removed nodes).
+    if (!open) this.hovered = this.focused = false;
+    const home = (open && [...document.querySelectorAll('dialog:modal')].at(-1)) || this.renderRoot;
+    if (open && layer.parentNode !== home) home.append(layer);
+    render(this.stack(), layer.shadowRoot!, {host: this});
+    const ol = layer.shadowRoot!.querySelector('ol');
+    const want = this.visible();
+    if (ol) {
+      for (const n of want) {
+        n.el ??= Object.assign(document.createElement('li'), {tabIndex: -1});
+        n.el.setAttribute('part', 'toast');
+        n.el.dataset.kind = n.kind;
+        render(this.notice(n), n.el, {host: this});
+      }
+      // Keyed by notice, moving as little as possible: a focused notice keeps its node (and focus).
+      const ordered = String(this.position).startsWith('top') ? [...want].reverse() : want;
+      const keep = new Set(ordered.map((n) => n.el));
+      for (const li of [...ol.children]) if (!keep.has(li as HTMLLIElement)) li.remove();
+      ordered.forEach((n, i) => ol.children[i] !== n.el && ol.insertBefore(n.el!, ol.children[i] ?? null));
+    }
+    try {
+      // Re-entering the top layer puts us above whatever opened since.
+      if (this.raise || open !== layer.matches(':popover-open')) {
+        layer.hidePopover();
+        if (open) layer.showPopover();
+      }
+    } catch {
+      /* not in a document, or no popover support: the stack is still fixed in place */
+    }
+    // Focus never comes here on its own, but a notice that leaves must not drop it on <body>.
+    const target = want.at(-1)?.el ?? this.returnTo;
+    if (this.hadFocus && !layer.matches(':focus-within')) queueMicrotask(() => target?.focus());
+    this.raise = false;
+    this.sync();
+  }
+
+  private visible(): Notice[] {
+    return this.expanded ? this.items : this.items.slice(-this.max);
+  }
+
+  private t(key: keyof typeof STRINGS, values?: Record<string, string | number>): string {
+    return this.text(`toaster-${key}`, STRINGS[key], values);
+  }
+
+  private stack() {
+    if (!this.items.length) return nothing;
+    let [v, h] = String(this.position).split('-');
+    if (!/^(top|bottom)$/.test(v) || !/^(start|center|end)$/.test(h)) {
+      warnOnce('toaster-position', `<mi-toaster> used bottom-end for position ${preview(this.position)}.`);
+      [v, h] = ['bottom', 'end'];
+    }
+    const hidden = this.items.length - this.max;
+    const more =
+      hidden > 0
+        ? html`<button part="more" aria-expanded=${this.expanded} @click=${this.handleMore}>${this.expanded ? this.t('fewer') : this.t('more', {count: hidden})}</button>`
+        : nothing;
+    // NOTE: a labelled region (a landmark users can jump to), never a live region: the text reaches
+    // screen readers once, through the shared announcer.
+    return html`<section part="region" class="${v} ${h} ${this.reducedMotion ? 'reduce' : ''} ${this.expanded ? 'expanded' : ''}" aria-label=${this.label || this.t('label')} @pointerenter=${this.handleActivity} @pointerleave=${this.handleActivity} @focusin=${this.handleActivity} @focusout=${this.handleActivity}>${v === 'top' ? nothing : more}<ol part="list"></ol>${v === 'top' ? more : nothing}</section>`;
+  }
+
+  /** One notice's content (its `<li>` is ours, one per notice). */
+  private notice(n: Notice) {
+    const message = n.group ? this.t('summary', {count: n.group.length}) : n.message;
+    const extra = n.group
+      ? html`<button part="expand" aria-expanded=${!!n.open} @click=${() => this.toggleGroup(n)}>${this.t(n.open ? 'hide-all' : 'show-all')}</button>${n.open ? html`<ul part="group">${n.group.map((c) => html`<li part="group-item" data-kind=${c.kind}>${this.body(c, c.message)}</li>`)}</ul>` : nothing}`
+      : nothing;
+    return html`${this.body(n, message, extra)}<button part="close" aria-label=${this.t('dismiss', {message})} @click=${() => this.drop(n, 'dismiss')}></button>`;
+  }
+
+  private body(n: Notice, message: string, extra: unknown = nothing) {
+    const {kind, action, group} = n;
+    const label = kind === 'info' || kind === 'pending' ? '' : this.t(kind);
+    const description = group ? group.at(-1)!.message : n.description;
+    const act = () => {
+      action?.onClick?.();
+      this.drop(n, 'dismiss');
+    };
+    return html`<span part="icon" aria-hidden="true"></span><div part="body">${label ? html`<span class="visually-hidden">${label}:</span>` : nothing}<p part="message">${message}</p>${description ? html`<p part="description">${description}</p>` : nothing}${action?.href ? html`<a part="action" href=${action.href} @click=${act}>${action.label}</a>` : action ? html`<button part="action" @click=${act}>${action.label}</button>` : nothing}${extra}</div>`;
+  }
+
+  /** The text announced for a notice: message, then description (a summary: count, then the newest). */
+  private spoken(n: Notice): string {
+    const [message, description] = n.group ? [this.t('summary', {count: n.group.length}), n.group.at(-1)!.message] : [n.message, n.description];
+    return description ? `${message}${/[.!?…:]$/.test(message) ? '' : '.'} ${description}` : message;
+  }
+
+  /** Validates app input (never thrown back at the app, even from hostile getters) and applies it. */
+  private patch(raw: unknown, extra: object): Notice | undefined {
+    try {
+      return this.apply(normalize({...(raw as object), ...extra}, true));
+    } catch {
+      warnOnce('toast-options', 'toast: ignored options it could not read.');
+      return undefined;
+    }
+  }
+
+  /** Adds or updates a notice from a validated patch. */
+  private apply(patch: ToastPatch): Notice | undefined {
+    let n = patch.id === undefined ? undefined : this.byId.get(patch.id);
+    if (patch.dismiss) {
+      if (n) this.drop(n, 'api');
+      return undefined;
+    }
+    if (!n) {
+      if (!patch.message) {
+        warnOnce('toast-message', 'toast: ignored a notice without a message.');
+        return undefined;
+      }
+      n = {id: `mi-toast-${++seq}`, message: '', kind: 'info', left: 0, end: 0};
+      this.items.push(n);
+      this.dispatchEvent(new MiShowEvent());
+    } else if (!n.parent && !this.visible().includes(n)) {
+      // An update to a notice waiting behind "+N more" brings it forward.
+      this.items.splice(this.items.indexOf(n), 1);
+      this.items.push(n);
+    }
+    Object.assign(n, patch);
+    this.byId.set(n.id, n);
+    n.left = this.lifetime(n);
+    n.end = 0;
+    if (n.parent) this.regroup(n.parent);
+    if (document.visibilityState === 'hidden') n.away = true;
+    this.queue.add(n);
+    this.gatherTimer ??= setTimeout(this.flush, GATHER_MS);
+    this.requestUpdate();
+    return n;
+  }
+
+  /** A summary takes the most serious kind inside it, and stays while anything inside must stay. */
+  private regroup(group: Notice): void {
+    group.kind = (['error', 'warning'] as const).find((k) => group.group!.some((n) => n.kind === k)) ?? 'info';
+    group.left = this.lifetime(group);
+    group.end = 0;
+  }
+
+  /** How long a notice stays (ms): errors, pending work and notices with an action stay until dismissed. */
+  private lifetime(n: Notice): number {
+    const d = n.duration;
+    if (n.group) return n.group.some((c) => c.left === Infinity) ? Infinity : Math.max(this.minDuration, readingTime(this.spoken(n)));
+    if (n.kind === 'error' || n.kind === 'pending' || n.action || (d !== undefined && (d <= 0 || d === Infinity))) return Infinity;
+    return Math.max(this.minDuration, d ?? readingTime(`${n.message} ${n.description ?? ''}`));
+  }
+
+  private drop(n: Notice, reason: string): void {
+    const list = n.parent?.group ?? this.items;
+    const index = list.indexOf(n);
+    if (index < 0) return;
+    list.splice(index, 1);
+    for (const x of [n, ...(n.group ?? [])]) {
+      this.byId.delete(x.id);
+      this.queue.delete(x);
+    }
+    if (n.parent && !list.length) return this.drop(n.parent, reason);
+    if (reason === 'dismiss') this.dispatchEvent(new MiDismissEvent());
+    this.dispatchEvent(new MiHideEvent(reason));
+    this.requestUpdate();
+  }
+
+  private toggleGroup(n: Notice): void {
+    n.open = !n.open;
+    this.requestUpdate();
+  }
+
+  /** Announces what is due, once per text; a burst becomes one summary. */
+  private flush = (): void => {
+    clearTimeout(this.gatherTimer);
+    this.gatherTimer = undefined;
+    // Announced when the burst has been applied; summarised on return when the tab is hidden.
+    if (this.inbox.length) this.gatherTimer = setTimeout(this.flush, GATHER_MS);
+    if (this.inbox.length || document.visibilityState === 'hidden') return;
+    const due = [...this.queue].filter((n) => this.spoken(n) !== n.said);
+    this.queue.clear();
+    for (const n of due) n.said = this.spoken(n);
+    const urgent = due.some((n) => n.kind === 'error');
+    if (due.length > BURST) this.say(`${this.t('summary', {count: due.length})}. ${due.at(-1)!.said}`, urgent ? 'assertive' : 'polite');
+    else for (const n of due) this.say(n.said!, n.kind === 'error' ? 'assertive' : 'polite');
+    if (due.length) this.cue();
+  };
+
+  /** Applies queued bus messages for at most SLICE_MS, then yields to the page. */
+  private drain = (): void => {
+    const end = performance.now() + SLICE_MS;
+    while (this.inbox.length && performance.now() < end) {
+      const detail = this.inbox.shift();
+      try {
+        if (detail && typeof detail === 'object') seen().add(detail);
+        this.apply(normalize(detail, false));
+      } catch {
+        warnOnce('toast-bus', 'toast: ignored a bus message it could not read.');
+      }
+    }
+    if (this.inbox.length) setTimeout(this.drain);
+  };
+
+  /** Drops expired notices and runs the timers of visible ones unless paused (hover, focus inside, hidden tab, disconnected). */
+  private sync = (): void => {
+    clearTimeout(this.timer);
+    const now = performance.now();
+    for (const n of [...this.items]) if (n.end && n.end <= now + 1) this.drop(n, 'timeout');
+    const paused = !this.isConnected || document.visibilityState === 'hidden' || this.hovered || (this.focused && !!this.layer?.matches(':focus-within'));
+    this.toggleState('paused', paused);
+    const shown = new Set(this.visible());
+    let next = Infinity;
+    for (const n of this.items) {
+      if (n.left === Infinity) continue;
+      if (paused || !shown.has(n)) {
+        if (n.end) [n.left, n.end] = [n.end - now, 0];
+      } else {
+        n.end ||= now + n.left;
+        next = Math.min(next, n.end);
+      }
+    }
+    if (next < Infinity) this.timer = setTimeout(this.sync, next - now);
+  };
+
+  private handleActivity = (event: Event): void => {
+    const {type} = event;
+    if (type.startsWith('pointer')) this.hovered = type === 'pointerenter';
+    // Focus moving within the stack stays "in"; to anywhere else (or nowhere) is "out".
+    else this.focused = type === 'focusin' || !!this.layer?.shadowRoot?.contains((event as FocusEvent).relatedTarget as Node | null);
+    this.sync();
+  };
+
+  private handleMore = (): void => {
+    this.expanded = !this.expanded;
+    this.requestUpdate();
+  };
+
+  private handleVisibility = (): void => {
+    if (document.visibilityState !== 'hidden') {
+      // NOTE: several notices that came while the tab was hidden become one summary, not a flood.
+      const away = this.items.filter((n) => n.away);
+      for (const n of away) n.away = false;
+      if (away.length > 1) {
+        this.items = this.items.filter((n) => !away.includes(n));
+        const group: Notice = {id: `mi-toast-${++seq}`, message: '', kind: 'info', left: 0, end: 0, group: away};
+        for (const n of away) {
+          n.parent = group;
+          this.queue.delete(n);
+        }
+        this.regroup(group);
+        this.byId.set(group.id, group);
+        this.items.push(group);
+        this.queue.add(group);
+      }
+      this.flush();
+    }
+    this.requestUpdate();
+  };
+
+  private handleToggle = (event: Event): void => {
+    if ((event.target as Element).hasAttribute('data-mi-toaster')) return;
+    this.raise ||= (event as ToggleEvent).newState === 'open';
+    this.requestUpdate();
+  };
+
+  private handleKey = (event: KeyboardEvent): void => {
+    const inside = !!this.layer?.matches(':focus-within');
+    if (!this.isHotkey(event) && !(inside && event.key === 'Escape')) return;
+    if (inside) {
+      if (!this.returnTo?.isConnected) return;
+      this.returnTo.focus();
+    } else {
+      let active = document.activeElement;
+      while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+      this.returnTo = active as HTMLElement;
+      const newest = this.visible().at(-1)?.el;
+      if (newest) newest.focus();
+      else this.say(this.t('empty'));
+    }
+    // Esc inside a modal dialog would also close it: it was ours.
+    event.preventDefault();
+  };
+
+  /** `Alt+T`, `ctrl+shift+n`, `F6`: modifiers must match exactly; the key is compared by its code. */
+  private isHotkey(event: KeyboardEvent): boolean {
+    const parts = String(this.hotkey ?? '').toLowerCase().split('+').map((p) => p.trim());
+    const key = parts.pop();
+    return (
+      !!key &&
+      ['alt', 'ctrl', 'shift', 'meta'].every((mod) => parts.includes(mod) === (event as unknown as Record<string, boolean>)[`${mod}Key`]) &&
+      event.code.replace(/^Key|^Digit/, '').toLowerCase() === key
+    );
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'mi-toaster': MiToaster;
+  }
+}
