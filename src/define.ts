@@ -3,6 +3,7 @@
 import {getBus} from './core/bus.js';
 import './provider/define.js';
 import './progress/define.js';
+import './confirm/define.js';
 import './typing/define.js';
 import './hint/define.js';
 import './toaster/define.js';

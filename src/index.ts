@@ -11,6 +11,7 @@ export {baseStyles} from './base/base.styles.js';
 export {MiProgress, type ProgressState, type ProgressVariant} from './progress/mi-progress.js';
 export {followUpload, followResponse, type ProgressTarget} from './progress/follow.js';
 export {typicalDuration, rememberDuration, forgetDurations} from './progress/durations.js';
+export {MiConfirm, type ConfirmContext, type ConfirmState} from './confirm/mi-confirm.js';
 export {MiTyping, type PaceOptions} from './typing/mi-typing.js';
 export {MiHint, type HintVariant, type HintCue} from './hint/mi-hint.js';
 export {MiToaster} from './toaster/mi-toaster.js';

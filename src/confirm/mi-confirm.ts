@@ -1,0 +1,394 @@
+import {html, nothing, svg, type PropertyValues} from 'lit';
+import {property} from 'lit/decorators.js';
+import {MiElement} from '../base/mi-element.js';
+import {baseStyles} from '../base/base.styles.js';
+import {BusController} from '../controllers/bus-controller.js';
+import {TriggerController, resolveTarget, type Trigger} from '../controllers/trigger-controller.js';
+import {preview, warnOnce} from '../core/warn.js';
+import {MiErrorEvent, MiPendingEvent, MiSuccessEvent} from '../events.js';
+import {styles} from './mi-confirm.styles.js';
+
+export type ConfirmState = 'idle' | 'pending' | 'success' | 'error';
+
+/** What `action` receives. */
+export interface ConfirmContext {
+  /** The form's data (with the submitter's name/value); empty when the control is not in a form. */
+  formData: FormData;
+  /** The button that submitted, or the wrapped control. */
+  submitter: HTMLElement | null;
+  /** Aborted by `abort()` and by `timeout`. */
+  signal: AbortSignal;
+}
+
+/** Status text longer than this is cut: nobody reads a 1 MB error. */
+const MAX_TEXT = 500;
+/** Once shown, pending stays at least this long, so it can be read. */
+const MIN_PENDING = 500;
+
+/** A short reason for a failure, read defensively (a hostile error may throw). */
+function reasonOf(error: unknown): string {
+  try {
+    if (error instanceof Response) return error.statusText || `HTTP ${error.status}`;
+    if (typeof error === 'string') return error;
+    if (error instanceof Error) return error.message;
+  } catch {
+    /* unreadable: the generic reason is used */
+  }
+  return '';
+}
+
+/** Icon drawings per state (24×24); the tick is revealed by its mask's rect (see the styles). */
+const ICONS: Record<ConfirmState, unknown> = {
+  idle: nothing,
+  pending: svg`<circle cx="12" cy="12" r="9"/>`,
+  success: svg`<mask id="m"><rect width="24" height="24" fill="#fff"/></mask><path mask="url(#m)" d="M4.5 12.5l5 5L19.5 7"/>`,
+  error: svg`<circle cx="12" cy="12" r="9.5"/><path d="M12 7v6m0 4v.01"/>`,
+};
+
+/**
+ * @summary Confirmation that never lies: wraps a form or button and binds pending, slow, success
+ * and error feedback to the real outcome of its action.
+ *
+ * Announced: the pending text (politely) only when the action outlasts `pending-delay`, "Still
+ * working…" once after `slow-after`, the success text once (politely) only after the outcome is
+ * known to be a success, and the error once (assertively). A fast action announces only its
+ * outcome. The status text is also the accessible description of the submitting control.
+ *
+ * @slot - The control whose action is confirmed: a `<form>` (submit) or a button (click).
+ * @slot status - Used internally: the status text element this element adds to its own light DOM.
+ * @csspart status - The status line next to the control (icon, text, retry).
+ * @csspart icon - The spinner, tick or error icon.
+ * @csspart retry - The Retry button shown after an error.
+ * @cssprop [--mi-success=#146c2e] - Success colour.
+ * @cssprop [--mi-danger=#b3261e] - Error colour.
+ * @cssprop [--mi-duration=200ms] - Length of the tick drawing (≤ 300 ms); the spinner turns in 4×.
+ * @fires {MiPendingEvent} mi-pending - Pending feedback became visible.
+ * @fires {MiSuccessEvent} mi-success - The outcome is a success; `result` is what the action resolved to.
+ * @fires {MiErrorEvent} mi-error - The outcome is an error; `error` is the reason, `message` what was shown.
+ */
+export class MiConfirm extends MiElement {
+  static override styles = [baseStyles, styles];
+
+  /** The work to confirm: `(context) => Promise`. A plain value counts as the result, a throw as an error. */
+  @property({attribute: false}) accessor action: ((context: ConfirmContext) => unknown) | null = null;
+
+  /** Decides whether a result is a success (may return a Promise). Default: a `Response` must be `ok`; anything else succeeds. */
+  @property({attribute: false}) accessor isSuccess: ((result: unknown) => unknown) | null = null;
+
+  /** `idle`, `pending`, `success` or `error`; reflected for styling. */
+  @property({reflect: true}) accessor state: ConfirmState = 'idle';
+
+  /** Shown and announced after a success. */
+  @property({attribute: 'success-text'}) accessor successText = '';
+
+  /** Shown and announced while pending. */
+  @property({attribute: 'pending-text'}) accessor pendingText = '';
+
+  /** Replaces every error message. */
+  @property({attribute: 'error-text'}) accessor errorText = '';
+
+  /** Milliseconds before pending feedback appears (fast actions show none). */
+  @property({attribute: 'pending-delay', type: Number}) accessor pendingDelay = 200;
+
+  /** Milliseconds after which pending says it is still working. */
+  @property({attribute: 'slow-after', type: Number}) accessor slowAfter = 1000;
+
+  /** Milliseconds after which the action is aborted and counts as an error; 0: never. */
+  @property({type: Number}) accessor timeout = 0;
+
+  /** Milliseconds the success stays before returning to idle. */
+  @property({type: Number}) accessor duration = 4000;
+
+  /** Keep the success until the next action. */
+  @property({type: Boolean}) accessor sticky = false;
+
+  /** Reset the wrapped form after a success. */
+  @property({attribute: 'reset-on-success', type: Boolean}) accessor resetOnSuccess = false;
+
+  /** Id of the control (same root) when it is not the first child. */
+  @property({attribute: 'for'}) accessor htmlFor = '';
+
+  private busy = false;
+  private token = 0;
+  private shownAt = 0;
+  private timers: Array<ReturnType<typeof setTimeout>> = [];
+  private controller?: AbortController;
+  /** What Retry presses again: the submitter, else the form's submit button (or the form). */
+  private last?: HTMLElement;
+  private lastBus: unknown;
+  private statusEl?: HTMLElement;
+  private described?: Element;
+  private describedBy: string | null = null;
+  private held?: Element;
+
+  protected readonly triggers = new TriggerController(this, {
+    triggers: () => (this.target() instanceof HTMLFormElement ? 'submit' : this.target() ? 'click' : ''),
+    for: () => this.htmlFor,
+    onTrigger: (trigger) => this.handleTrigger(trigger),
+  });
+
+  protected readonly busFeed = new BusController(this, {
+    // NOTE: '' while disconnected: an update after disconnect must not subscribe again.
+    topics: () => (this.isConnected ? this.listen : ''),
+    onMessage: (detail) => this.handleBus(detail),
+  });
+
+  /** Follows a promise you started yourself; resolves to whether it was a success once known (never rejects). */
+  track(promise: unknown): Promise<boolean> {
+    return this.settle(this.begin(), promise);
+  }
+
+  /** Presses the control again (focus moves to it): a form is resubmitted with its current values. */
+  retry(): void {
+    const last = this.last;
+    if (this.busy || !last) return;
+    last.focus();
+    if (last instanceof HTMLFormElement) last.requestSubmit();
+    else last.click();
+  }
+
+  /** Cancels a pending action through its AbortSignal and returns to idle, silently. */
+  abort(): void {
+    if (!this.busy) return;
+    this.controller?.abort();
+    this.reset();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.reset();
+    this.describe(null);
+    this.statusEl?.remove();
+    this.statusEl = undefined;
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    if (!this.target()?.contains(this.described ?? null)) this.describe(this.control());
+  }
+
+  override render() {
+    const state = this.state;
+    return html`<slot @slotchange=${this.handleSlotChange}></slot><span part="status"><svg part="icon" viewBox="0 0 24 24" aria-hidden="true">${ICONS[state]}</svg><slot name="status"></slot>${state === 'error' && typeof this.action === 'function'
+        ? html`<button part="retry" @click=${this.retry}>${this.text('confirm.retry', 'Retry')}</button>`
+        : nothing}</span>`;
+  }
+
+  /** The wrapped (or `for`) element, never our own status text. */
+  private target(): Element | null {
+    const target = resolveTarget(this, this.htmlFor);
+    return target === this.statusEl ? null : target;
+  }
+
+  /** The control the status describes: a form's default submit button, else the target itself. */
+  private control(): Element | null {
+    const target = this.target();
+    if (!(target instanceof HTMLFormElement)) return target;
+    return [...target.elements].find((el) => (el as HTMLButtonElement).type === 'submit') ?? target;
+  }
+
+  /**
+   * The status text lives in our own light DOM (one span we add, slotted back): the control's
+   * description must reference it, and element references cannot point into a shadow root.
+   */
+  private status(): HTMLElement | undefined {
+    if (!this.statusEl && this.isConnected) {
+      this.statusEl = document.createElement('span');
+      this.statusEl.slot = 'status';
+      this.append(this.statusEl);
+    }
+    return this.statusEl;
+  }
+
+  /** Starts a run: busy at once (a second submit is refused), pending UI only after the delay. */
+  private begin(control = this.control(), controller?: AbortController): number {
+    const token = ++this.token;
+    const delay = this.ms('pending-delay', this.pendingDelay, 200);
+    const timeout = this.ms('timeout', this.timeout, 0);
+    this.stop();
+    this.controller = controller;
+    this.shownAt = 0;
+    this.show('idle');
+    this.hold(true, control);
+    this.later(delay, () => {
+      this.shownAt = performance.now();
+      this.pend(this.pendingText || this.text('confirm.pending', 'Working…'));
+      this.dispatchEvent(new MiPendingEvent());
+    });
+    this.later(Math.max(delay, this.ms('slow-after', this.slowAfter, 1000)), () => this.pend(this.text('confirm.slow', 'Still working…')));
+    if (timeout) {
+      this.later(timeout, () => {
+        const reason = this.text('confirm.timeout', 'timed out');
+        const error = new DOMException(reason, 'TimeoutError');
+        this.controller?.abort(error);
+        this.finish(token, false, error, reason);
+      });
+    }
+    return token;
+  }
+
+  private pend(text: string): void {
+    text = text.slice(0, MAX_TEXT);
+    this.show('pending', text);
+    this.say(text);
+  }
+
+  private async settle(token: number, work: unknown): Promise<boolean> {
+    let ok = false;
+    let value: unknown;
+    let reason = '';
+    try {
+      value = await work;
+      const check = this.isSuccess;
+      ok = typeof check === 'function' ? Boolean(await check(value)) : !(value instanceof Response) || value.ok;
+      if (!ok) reason = reasonOf(value);
+    } catch (error) {
+      value = error;
+      reason = reasonOf(error);
+    }
+    return this.finish(token, ok, value, reason);
+  }
+
+  /** Applies a known outcome, once per run, after a shown pending state has been readable. */
+  private finish(token: number, ok: boolean, value: unknown, message: string): boolean {
+    if (token !== this.token) return ok;
+    this.stop();
+    this.token++;
+    const apply = () => {
+      this.hold(false);
+      const text = (
+        ok
+          ? message || this.successText || this.text('confirm.success', 'Done')
+          : this.errorText || this.text('confirm.error', 'Error: {reason}', {reason: message || this.text('confirm.unknown', 'something went wrong')})
+      ).slice(0, MAX_TEXT);
+      this.show(ok ? 'success' : 'error', text);
+      this.say(text, ok ? 'polite' : 'assertive');
+      if (ok) {
+        this.cue();
+        const form = this.target();
+        if (this.resetOnSuccess && form instanceof HTMLFormElement) form.reset();
+        if (!this.sticky) this.later(this.ms('duration', this.duration, 4000), () => this.show('idle'));
+      }
+      this.dispatchEvent(ok ? new MiSuccessEvent(value) : new MiErrorEvent(value, text));
+    };
+    const wait = this.shownAt && this.shownAt + MIN_PENDING - performance.now();
+    if (wait > 0) this.later(wait, apply);
+    else apply();
+    return ok;
+  }
+
+  private reset(): void {
+    this.stop();
+    this.token++;
+    this.hold(false);
+    this.show('idle');
+  }
+
+  private show(state: ConfirmState, text = ''): void {
+    this.state = state;
+    const status = this.status();
+    if (status) status.textContent = text;
+  }
+
+  /** NOTE: aria-disabled, not disabled: a disabled button drops focus; a second press is refused by us. */
+  private hold(busy: boolean, control?: Element | null): void {
+    this.busy = busy;
+    this.toggleState('busy', busy);
+    this.held?.removeAttribute('aria-disabled');
+    this.held = control ?? undefined;
+    control?.setAttribute('aria-disabled', 'true');
+    if (control) this.describe(control);
+  }
+
+  /**
+   * The status text becomes the control's accessible description, added to any it already has;
+   * the control's own `aria-describedby` is put back as it was when we let go of it.
+   */
+  private describe(control: Element | null): void {
+    const old = this.described;
+    const status = (control ?? undefined) !== old && this.status();
+    if (!status) return;
+    if (old) {
+      if (this.describedBy === null) old.removeAttribute('aria-describedby');
+      else old.setAttribute('aria-describedby', this.describedBy);
+    }
+    this.described = control ?? undefined;
+    if (!control) return;
+    this.describedBy = control.getAttribute('aria-describedby');
+    control.ariaDescribedByElements = [...(control.ariaDescribedByElements ?? []), status];
+  }
+
+  private later(ms: number, fn: () => void): void {
+    this.timers.push(setTimeout(fn, ms));
+  }
+
+  private stop(): void {
+    for (const timer of this.timers.splice(0)) clearTimeout(timer);
+  }
+
+  /** A duration in ms: junk (NaN, negative) is reported once and replaced by the default. */
+  private ms(name: string, value: number, fallback: number): number {
+    if (value >= 0) return Math.min(value, 86_400_000);
+    warnOnce(`confirm-${name}`, `<mi-confirm> ${name}=${preview(value)} is not a duration; used ${fallback}.`);
+    return fallback;
+  }
+
+  private handleTrigger({kind, event}: Trigger): void {
+    const action = this.action;
+    if (typeof action !== 'function') {
+      // No action: the form submits natively (or app code calls track()).
+      if (action) warnOnce('confirm-action', '<mi-confirm> action is not a function.');
+      return;
+    }
+    event?.preventDefault();
+    // NOTE: a second submit while busy is refused here; the control keeps focus (aria-disabled).
+    if (this.busy) return;
+    const target = this.target() as HTMLButtonElement;
+    const submitter = kind === 'submit' ? (event as SubmitEvent).submitter : target;
+    const form = kind === 'submit' ? (target as unknown as HTMLFormElement) : target.form;
+    let formData: FormData;
+    try {
+      formData = new FormData(form ?? undefined, submitter);
+    } catch {
+      formData = new FormData(form ?? undefined);
+    }
+    const control = (submitter ?? this.control()) as HTMLElement;
+    const controller = new AbortController();
+    const token = this.begin(control, controller);
+    this.last = control;
+    let result: unknown;
+    try {
+      result = action({formData, submitter, signal: controller.signal});
+    } catch (error) {
+      result = Promise.reject(error);
+    }
+    this.settle(token, result);
+  }
+
+  private handleBus(detail: unknown): void {
+    // NOTE: the bus replays its last message on every (re)connect; each message applies once.
+    if (detail === this.lastBus) return;
+    this.lastBus = detail;
+    const {state, message, id} = (detail ?? {}) as Record<string, unknown>;
+    if (id != null && String(id) !== this.id) return;
+    const text = typeof message === 'string' ? message : '';
+    if (state === 'pending') {
+      if (!this.busy) this.begin();
+    } else if (state === 'success' || state === 'error') {
+      this.finish(this.busy ? this.token : this.begin(), state === 'success', detail, text);
+    } else if (state === 'idle') this.reset();
+    else warnOnce('confirm-bus', `<mi-confirm> ignored a bus state ${preview(state)}.`);
+  }
+
+  private handleSlotChange = () => {
+    // Children added after our status text (parser, framework): it goes back after them.
+    if (this.statusEl && this.statusEl !== this.lastElementChild) this.append(this.statusEl);
+    this.requestUpdate();
+  };
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'mi-confirm': MiConfirm;
+  }
+}

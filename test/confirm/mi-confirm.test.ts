@@ -1,0 +1,822 @@
+import {expect, fixture, html, oneEvent, waitUntil} from '@open-wc/testing';
+import {a11ySnapshot, emulateMedia, findAccessibilityNode, sendKeys} from '@web/test-runner-commands';
+import '../../src/confirm/define.js';
+import type {ConfirmContext, MiConfirm} from '../../src/confirm/mi-confirm.js';
+import {clearAnnouncements} from '../../src/core/announcer.js';
+import {bus} from '../../src/core/bus.js';
+import {MiErrorEvent, MiSuccessEvent} from '../../src/events.js';
+import {captureConsole, frames, recordAnnouncements, resetWarnings, sleep} from '../helpers.js';
+
+type AXNode = {role?: string; name?: string; description?: string; disabled?: boolean; children?: AXNode[]};
+
+/** A real local endpoint (test/server/confirm.mjs). */
+const endpoint = (query = '') => `/__test/confirm/submit?${query}`;
+/** An action that posts the form to the endpoint, like an app would. */
+const post =
+  (query = '') =>
+  ({formData, signal}: ConfirmContext) =>
+    fetch(endpoint(query), {method: 'POST', body: formData, signal});
+
+const statusText = (el: MiConfirm) => el.querySelector(':scope > [slot=status]')?.textContent ?? '';
+const shadow = (el: MiConfirm, selector: string) => el.shadowRoot!.querySelector<HTMLElement>(selector);
+const button = (el: MiConfirm) => el.querySelector<HTMLButtonElement>('button')!;
+
+/** The support form; `delay` is pending-delay (fast endpoints answer well within the default 100). */
+async function contactForm(attrs: {delay?: number} = {}): Promise<MiConfirm> {
+  const el = await fixture<MiConfirm>(html`
+    <mi-confirm success-text="Message sent" pending-delay=${attrs.delay ?? 100}>
+      <form>
+        <label>Name <input name="name" /></label>
+        <label>Message <textarea name="message"></textarea></label>
+        <button>Send</button>
+      </form>
+    </mi-confirm>
+  `);
+  await el.updateComplete;
+  return el;
+}
+
+const submit = (el: MiConfirm) => el.querySelector('form')!.requestSubmit();
+
+/** The accessibility node of the button named `name` (Chromium's tree, as a screen reader gets it). */
+async function axButton(name: string): Promise<AXNode | null> {
+  const snapshot = (await a11ySnapshot({})) as unknown as AXNode;
+  return findAccessibilityNode(snapshot as never, (n: AXNode) => n.role === 'button' && n.name === name) as AXNode | null;
+}
+
+/** Counts unhandled rejections while a test runs. */
+function watchRejections() {
+  const seen: unknown[] = [];
+  const handler = (e: PromiseRejectionEvent) => {
+    seen.push(e.reason);
+    e.preventDefault();
+  };
+  window.addEventListener('unhandledrejection', handler);
+  return {seen, stop: () => window.removeEventListener('unhandledrejection', handler)};
+}
+
+/** Records every value the `state` attribute takes. */
+function watchStates(el: MiConfirm): string[] {
+  const seen: string[] = [];
+  new MutationObserver(() => seen.push(el.getAttribute('state') ?? '')).observe(el, {attributes: true, attributeFilter: ['state']});
+  return seen;
+}
+
+beforeEach(() => {
+  clearAnnouncements();
+  resetWarnings();
+});
+
+describe('<mi-confirm>', () => {
+  describe('rendering', () => {
+    it('wraps the user form in place, idle, with one status element of its own in light DOM', async () => {
+      const el = await contactForm();
+      const form = el.querySelector('form')!;
+      expect(el.state).to.equal('idle');
+      expect(el.getAttribute('state')).to.equal('idle');
+      expect(el.firstElementChild).to.equal(form);
+      const status = el.lastElementChild as HTMLElement;
+      expect(status.localName).to.equal('span');
+      expect(status.slot).to.equal('status');
+      expect(status.textContent).to.equal('');
+      expect(getComputedStyle(shadow(el, '[part=status]')!).display).to.equal('none');
+      // The user's nodes are slotted, never copied into the shadow root.
+      expect(el.shadowRoot!.querySelector('form, input, textarea')).to.equal(null);
+      expect(form.assignedSlot).to.equal(shadow(el, 'slot:not([name])'));
+    });
+
+    it('adds nothing to an empty element until there is something to show or describe', async () => {
+      const el = await fixture<MiConfirm>(html`<mi-confirm></mi-confirm>`);
+      await el.updateComplete;
+      expect(el.childElementCount).to.equal(0);
+      // Its own status text is never a trigger.
+      el.action = () => 'ok';
+      await el.track(Promise.reject(new Error('x')));
+      await el.updateComplete;
+      (el.firstElementChild as HTMLElement).click();
+      await sleep(50);
+      expect(el.state).to.equal('error');
+    });
+
+    it('with an action resolving after 500 ms: no success text or announcement before, success after', async () => {
+      const el = await contactForm({delay: 200});
+      const log = recordAnnouncements();
+      let resolvedAt = 0;
+      const seen: Array<{text: string; at: number}> = [];
+      const spoken: Array<{text: string; at: number}> = [];
+      const {onAnnounce} = await import('../../src/core/announcer.js');
+      const off = onAnnounce((a) => spoken.push({text: a.message, at: performance.now()}));
+      el.action = async (context) => {
+        const response = await post('delay=500')(context);
+        resolvedAt = performance.now();
+        return response;
+      };
+      submit(el);
+      const status = el.querySelector(':scope > [slot=status]')!;
+      new MutationObserver(() => seen.push({text: status.textContent ?? '', at: performance.now()})).observe(status, {
+        childList: true,
+        characterData: true,
+        subtree: true,
+      });
+      await sleep(100);
+      expect(el.state, 'nothing shown before pending-delay').to.equal('idle');
+      expect(statusText(el)).to.equal('');
+      await sleep(200);
+      expect(el.state).to.equal('pending');
+      expect(statusText(el)).to.equal('Working…');
+      expect(shadow(el, '[part=icon] circle')).to.not.equal(null);
+      const event = (await oneEvent(el, 'mi-success')) as unknown as MiSuccessEvent;
+      expect(event).to.be.instanceOf(MiSuccessEvent);
+      expect(event.result).to.be.instanceOf(Response);
+      await el.updateComplete;
+      expect(el.getAttribute('state')).to.equal('success');
+      expect(statusText(el)).to.equal('Message sent');
+      expect(shadow(el, '[part=icon] path[mask]')).to.not.equal(null);
+      await waitUntil(() => log.texts().includes('Message sent'), 'success announced');
+      off();
+      log.stop();
+      expect(resolvedAt).to.be.greaterThan(0);
+      for (const s of seen.filter((s) => s.text === 'Message sent')) expect(s.at).to.be.at.least(resolvedAt);
+      for (const s of spoken.filter((s) => s.text === 'Message sent')) expect(s.at).to.be.at.least(resolvedAt);
+      expect(log.texts()).to.deep.equal(['Working…', 'Message sent']);
+    });
+
+    it('a Response with ok === false (HTTP 500) is an error, with the status text', async () => {
+      const el = await contactForm();
+      let success = 0;
+      el.addEventListener('mi-success', () => success++);
+      el.action = post('status=500&delay=50');
+      submit(el);
+      const event = (await oneEvent(el, 'mi-error')) as unknown as MiErrorEvent;
+      await el.updateComplete;
+      expect(event).to.be.instanceOf(MiErrorEvent);
+      expect((event.error as Response).status).to.equal(500);
+      expect(event.message).to.equal('Error: Internal Server Error');
+      expect(el.getAttribute('state')).to.equal('error');
+      expect(statusText(el)).to.equal('Error: Internal Server Error');
+      expect(success).to.equal(0);
+    });
+
+    it('a rejected promise is an error (a real network failure)', async () => {
+      const el = await contactForm();
+      el.action = ({signal}) => fetch('http://127.0.0.1:9/unreachable', {signal});
+      submit(el);
+      const event = (await oneEvent(el, 'mi-error')) as unknown as MiErrorEvent;
+      expect(event.error).to.be.instanceOf(TypeError);
+      expect(el.state).to.equal('error');
+      expect(statusText(el)).to.match(/^Error: .+/);
+    });
+
+    it('timeout aborts the request through the signal and ends in an error', async () => {
+      const el = await contactForm();
+      el.timeout = 300;
+      let signal: AbortSignal | undefined;
+      el.action = (context) => {
+        signal = context.signal;
+        return post('delay=3000')(context);
+      };
+      const started = performance.now();
+      submit(el);
+      const event = (await oneEvent(el, 'mi-error')) as unknown as MiErrorEvent;
+      expect(performance.now() - started).to.be.within(280, 1500);
+      expect((event.error as DOMException).name).to.equal('TimeoutError');
+      expect(signal!.aborted).to.equal(true);
+      expect(statusText(el)).to.equal('Error: timed out');
+      // The fetch's own AbortError arrives later and changes nothing.
+      await sleep(100);
+      expect(el.state).to.equal('error');
+    });
+
+    it('uses a custom isSuccess for other shapes (GraphQL errors in a 200)', async () => {
+      const el = await contactForm();
+      el.isSuccess = async (result) => !(await (result as Response).clone().json()).errors;
+      el.action = post('graphql=error');
+      submit(el);
+      await oneEvent(el, 'mi-error');
+      expect(el.state).to.equal('error');
+      el.action = post();
+      submit(el);
+      await oneEvent(el, 'mi-success');
+      expect(statusText(el)).to.equal('Message sent');
+      // isSuccess decides on its own: here a 409 counts as done (already sent).
+      el.isSuccess = (result) => (result as Response).status === 409;
+      el.action = post('status=409');
+      submit(el);
+      await oneEvent(el, 'mi-success');
+    });
+
+    it('after success: reverts to idle after duration; sticky keeps it; reset-on-success empties the form', async () => {
+      const el = await contactForm();
+      el.duration = 150;
+      el.resetOnSuccess = true;
+      el.action = post();
+      el.querySelector('input')!.value = 'Ana';
+      submit(el);
+      await oneEvent(el, 'mi-success');
+      expect(el.querySelector('input')!.value).to.equal('');
+      await waitUntil(() => el.state === 'idle', 'reverted');
+      expect(statusText(el)).to.equal('');
+      el.sticky = true;
+      submit(el);
+      await oneEvent(el, 'mi-success');
+      await sleep(300);
+      expect(el.state).to.equal('success');
+    });
+
+    it('says it is still working after slow-after', async () => {
+      const el = await contactForm();
+      el.slowAfter = 300;
+      el.action = post('delay=700');
+      submit(el);
+      await waitUntil(() => statusText(el) === 'Still working…', 'slow text', {timeout: 1000});
+      expect(el.state).to.equal('pending');
+      await oneEvent(el, 'mi-success');
+    });
+
+    it('texts come from attributes, then configure strings', async () => {
+      const {configure, resetConfig} = await import('../../src/core/config.js');
+      configure({strings: {'confirm.error': 'Nicht gesendet ({reason})', 'confirm.retry': 'Nochmal'}});
+      try {
+        const el = await contactForm();
+        el.action = post('status=503');
+        submit(el);
+        await oneEvent(el, 'mi-error');
+        await el.updateComplete;
+        expect(statusText(el)).to.equal('Nicht gesendet (Service Unavailable)');
+        expect(shadow(el, '[part=retry]')!.textContent).to.equal('Nochmal');
+        el.errorText = 'Could not send';
+        submit(el);
+        await oneEvent(el, 'mi-error');
+        expect(statusText(el)).to.equal('Could not send');
+      } finally {
+        resetConfig();
+      }
+    });
+  });
+
+  describe('accessibility', () => {
+    it('is accessible in idle, pending, success and error', async () => {
+      const el = await contactForm({delay: 50});
+      await expect(el).to.be.accessible();
+      el.action = post('delay=400');
+      submit(el);
+      await oneEvent(el, 'mi-pending');
+      await el.updateComplete;
+      await expect(el).to.be.accessible();
+      await oneEvent(el, 'mi-success');
+      await el.updateComplete;
+      await expect(el).to.be.accessible();
+      el.action = post('status=500');
+      submit(el);
+      await oneEvent(el, 'mi-error');
+      await el.updateComplete;
+      await expect(el).to.be.accessible();
+    });
+
+    it('the accessibility tree gives the control the status text as its description', async () => {
+      const el = await contactForm({delay: 50});
+      el.action = post('status=500&delay=400');
+      submit(el);
+      await oneEvent(el, 'mi-pending');
+      const pending = await axButton('Send');
+      expect(pending?.description, JSON.stringify(pending)).to.equal('Working…');
+      await oneEvent(el, 'mi-error');
+      const failed = await axButton('Send');
+      expect(failed?.description).to.equal('Error: Internal Server Error');
+    });
+
+    it('keeps a description the control already had, and restores it on disconnect', async () => {
+      const wrapper = await fixture<HTMLElement>(html`
+        <div>
+          <p id="hint">Replies within a day</p>
+          <mi-confirm success-text="Saved" pending-delay="0"><button aria-describedby="hint">Save</button></mi-confirm>
+        </div>
+      `);
+      const el = wrapper.querySelector('mi-confirm')!;
+      await el.updateComplete;
+      el.action = () => sleep(50).then(() => 'ok');
+      button(el).click();
+      await oneEvent(el, 'mi-success');
+      const node = await axButton('Save');
+      expect(node?.description).to.equal('Replies within a day Saved');
+      const saveButton = button(el);
+      el.remove();
+      expect(saveButton.getAttribute('aria-describedby')).to.equal('hint');
+      expect(saveButton.hasAttribute('aria-disabled')).to.equal(false);
+      // Put back on the page (as a framework might), it has exactly its own description again.
+      wrapper.append(saveButton);
+      expect((await axButton('Save'))?.description).to.equal('Replies within a day');
+    });
+
+    it('while pending the control is aria-disabled (not disabled) and keeps focus', async () => {
+      const el = await contactForm({delay: 50});
+      el.action = post('delay=300');
+      button(el).focus();
+      button(el).click();
+      expect(button(el).getAttribute('aria-disabled')).to.equal('true');
+      expect(button(el).disabled).to.equal(false);
+      expect(el.matches(':state(busy)')).to.equal(true);
+      expect(getComputedStyle(el).cursor, 'feedback in the next frame').to.equal('progress');
+      await oneEvent(el, 'mi-pending');
+      expect(document.activeElement).to.equal(button(el));
+      expect((await axButton('Send'))?.disabled).to.equal(true);
+      await oneEvent(el, 'mi-success');
+      expect(button(el).hasAttribute('aria-disabled')).to.equal(false);
+      expect(document.activeElement).to.equal(button(el));
+    });
+
+    it('after an error every field keeps what was typed and focus stays where it was', async () => {
+      const el = await contactForm();
+      el.action = post('status=500&delay=200');
+      const name = el.querySelector('input')!;
+      const message = el.querySelector('textarea')!;
+      message.focus();
+      await sendKeys({type: 'My order never arrived'});
+      name.focus();
+      await sendKeys({type: 'Ana Lima'});
+      await sendKeys({press: 'Enter'});
+      await oneEvent(el, 'mi-error');
+      await el.updateComplete;
+      expect(name.value).to.equal('Ana Lima');
+      expect(message.value).to.equal('My order never arrived');
+      expect(document.activeElement).to.equal(name);
+      // The error is shown next to the control, with a Retry button one Tab away.
+      expect(shadow(el, '[part=retry]')!.textContent).to.equal('Retry');
+    });
+
+    it('retry is one action away: the Retry button resubmits and focus lands on the control, not <body>', async () => {
+      const el = await contactForm();
+      let calls = 0;
+      el.action = (context) => post(++calls === 1 ? 'status=500' : '')(context);
+      el.querySelector('input')!.value = 'Ana';
+      submit(el);
+      await oneEvent(el, 'mi-error');
+      await el.updateComplete;
+      const retry = shadow(el, '[part=retry]')!;
+      retry.focus();
+      const succeeded = oneEvent(el, 'mi-success');
+      await sendKeys({press: 'Enter'});
+      expect(document.activeElement).to.equal(button(el));
+      await succeeded;
+      expect(calls).to.equal(2);
+      expect(statusText(el)).to.equal('Message sent');
+      expect(shadow(el, '[part=retry]')).to.equal(null);
+    });
+
+    it('retry on a wrapped button presses it again: the action runs with the same submitter', async () => {
+      const el = await fixture<MiConfirm>(html`<mi-confirm><button>Sync</button></mi-confirm>`);
+      const contexts: ConfirmContext[] = [];
+      el.action = (context) => {
+        contexts.push(context);
+        return contexts.length === 1 ? Promise.reject(new Error('offline')) : 'synced';
+      };
+      button(el).click();
+      await oneEvent(el, 'mi-error');
+      expect(statusText(el)).to.equal('Error: offline');
+      el.retry();
+      await oneEvent(el, 'mi-success');
+      expect(contexts).to.have.length(2);
+      expect(contexts[1].submitter).to.equal(button(el));
+      expect(contexts[1].signal).to.not.equal(contexts[0].signal);
+    });
+  });
+
+  describe('announcements', () => {
+    it('a fast action (< pending-delay) announces only its outcome, once, politely; no pending UI', async () => {
+      const el = await contactForm({delay: 300});
+      const states = watchStates(el);
+      let pendingEvents = 0;
+      el.addEventListener('mi-pending', () => pendingEvents++);
+      const log = recordAnnouncements();
+      el.action = post('delay=30');
+      submit(el);
+      await oneEvent(el, 'mi-success');
+      await waitUntil(() => log.messages.length >= 1, 'announced');
+      await sleep(400);
+      log.stop();
+      expect(log.messages.map((m) => [m.message, m.politeness])).to.deep.equal([['Message sent', 'polite']]);
+      expect(states).to.not.include('pending');
+      expect(pendingEvents).to.equal(0);
+    });
+
+    it('an error is announced exactly once, assertively', async () => {
+      const el = await contactForm({delay: 300});
+      const log = recordAnnouncements();
+      el.action = post('status=500');
+      submit(el);
+      await oneEvent(el, 'mi-error');
+      await waitUntil(() => log.messages.length >= 1, 'announced');
+      await sleep(400);
+      log.stop();
+      expect(log.messages.map((m) => [m.message, m.politeness])).to.deep.equal([['Error: Internal Server Error', 'assertive']]);
+    });
+
+    it('a slow success: pending once, still working once, success once', async () => {
+      const el = await contactForm({delay: 50});
+      el.slowAfter = 300;
+      const log = recordAnnouncements();
+      el.action = post('delay=600');
+      submit(el);
+      await oneEvent(el, 'mi-success');
+      await waitUntil(() => log.messages.length >= 3, 'announced');
+      await sleep(300);
+      log.stop();
+      expect(log.messages.map((m) => [m.message, m.politeness])).to.deep.equal([
+        ['Working…', 'polite'],
+        ['Still working…', 'polite'],
+        ['Message sent', 'polite'],
+      ]);
+    });
+
+    it('once shown, pending stays 500 ms even when the outcome follows at once', async () => {
+      const el = await contactForm({delay: 100});
+      el.action = post('delay=150');
+      submit(el);
+      await oneEvent(el, 'mi-pending');
+      const shownAt = performance.now();
+      await oneEvent(el, 'mi-success');
+      expect(performance.now() - shownAt).to.be.at.least(480);
+    });
+
+    it('announce="off" silences it; the text is still shown', async () => {
+      const el = await contactForm();
+      el.announce = 'off';
+      const log = recordAnnouncements();
+      el.action = post();
+      submit(el);
+      await oneEvent(el, 'mi-success');
+      await sleep(300);
+      log.stop();
+      expect(log.messages).to.have.length(0);
+      expect(statusText(el)).to.equal('Message sent');
+    });
+  });
+
+  describe('triggers & bus', () => {
+    it('submitting twice while pending calls the action once (and never lets the form navigate)', async () => {
+      const el = await contactForm();
+      let calls = 0;
+      el.action = (context) => (calls++, post('delay=300')(context));
+      const prevented: boolean[] = [];
+      const onSubmit = (e: Event) => prevented.push(e.defaultPrevented);
+      window.addEventListener('submit', onSubmit);
+      submit(el);
+      submit(el);
+      button(el).click();
+      await oneEvent(el, 'mi-success');
+      window.removeEventListener('submit', onSubmit);
+      expect(calls).to.equal(1);
+      expect(prevented).to.deep.equal([true, true, true]);
+    });
+
+    it('gives the action the form data, the submitter and a signal', async () => {
+      const el = await fixture<MiConfirm>(html`
+        <mi-confirm pending-delay="0">
+          <form><input name="topic" value="billing" /><button name="intent" value="send">Send</button></form>
+        </mi-confirm>
+      `);
+      let context: ConfirmContext | undefined;
+      el.action = (c) => ((context = c), post()(c));
+      button(el).click();
+      await oneEvent(el, 'mi-success');
+      expect(context!.formData.get('topic')).to.equal('billing');
+      expect(context!.formData.get('intent')).to.equal('send');
+      expect(context!.submitter).to.equal(button(el));
+      expect(context!.signal).to.be.instanceOf(AbortSignal);
+    });
+
+    it('wraps a plain button (click) and follows for="id"', async () => {
+      const wrapper = await fixture<HTMLElement>(html`
+        <div>
+          <button id="copy">Copy link</button>
+          <mi-confirm for="copy" success-text="Copied" pending-delay="0"></mi-confirm>
+        </div>
+      `);
+      const el = wrapper.querySelector('mi-confirm')!;
+      await el.updateComplete;
+      let submitter: HTMLElement | null = null;
+      el.action = (c) => ((submitter = c.submitter), true);
+      wrapper.querySelector<HTMLButtonElement>('#copy')!.click();
+      await oneEvent(el, 'mi-success');
+      expect(submitter).to.equal(wrapper.querySelector('#copy'));
+      expect(statusText(el)).to.equal('Copied');
+      expect((await axButton('Copy link'))?.description).to.equal('Copied');
+    });
+
+    it('finds a control rendered after it connected, even when a bus outcome came first', async () => {
+      bus.emit('early', {state: 'success', message: 'Synced earlier'});
+      const el = document.createElement('mi-confirm');
+      el.setAttribute('listen', 'early');
+      document.body.append(el);
+      await el.updateComplete;
+      expect(statusText(el)).to.equal('Synced earlier');
+      // The app renders its form now (as a parser or a framework would, after the element).
+      const form = document.createElement('form');
+      form.append(Object.assign(document.createElement('input'), {name: 'q'}), Object.assign(document.createElement('button'), {textContent: 'Go'}));
+      el.append(form);
+      await oneEvent(el.shadowRoot!.querySelector('slot')!, 'slotchange');
+      await el.updateComplete;
+      expect(el.firstElementChild).to.equal(form);
+      let calls = 0;
+      el.action = () => (calls++, 'ok');
+      const keepPage = (e: Event) => e.preventDefault();
+      window.addEventListener('submit', keepPage);
+      const succeeded = oneEvent(el, 'mi-success');
+      form.requestSubmit();
+      window.removeEventListener('submit', keepPage);
+      expect(calls, 'the action ran').to.equal(1);
+      await succeeded;
+      expect((await axButton('Go'))?.description).to.equal('Done');
+      el.remove();
+      bus.clear('early');
+    });
+
+    it('track(promise) drives it without an action', async () => {
+      const el = await contactForm();
+      const result = el.track(fetch(endpoint('delay=50')));
+      await oneEvent(el, 'mi-success');
+      expect(await result).to.equal(true);
+      const failed = oneEvent(el, 'mi-error');
+      expect(await el.track(fetch(endpoint('status=502')))).to.equal(false);
+      await failed;
+      expect(el.state).to.equal('error');
+      // Without an action there is nothing to retry from here.
+      await el.updateComplete;
+      expect(shadow(el, '[part=retry]')).to.equal(null);
+    });
+
+    it('a bus {state: "success", id} settles the pending confirm with the same id only', async () => {
+      const wrapper = await fixture<HTMLElement>(html`
+        <div>
+          <mi-confirm id="ticket-42" listen="tickets" pending-delay="0"><button>Open ticket</button></mi-confirm>
+          <mi-confirm id="ticket-7" listen="tickets" pending-delay="0"><button>Other</button></mi-confirm>
+        </div>
+      `);
+      const [mine, other] = [...wrapper.querySelectorAll('mi-confirm')];
+      await mine.updateComplete;
+      // The request is accepted, the outcome comes later from the server (e.g. over SSE).
+      mine.action = () => new Promise(() => {});
+      button(mine).click();
+      await oneEvent(mine, 'mi-pending');
+      bus.emit('tickets', {state: 'success', id: 'ticket-1', message: 'Not for us'});
+      await sleep(50);
+      expect(mine.state).to.equal('pending');
+      const settled = oneEvent(mine, 'mi-success');
+      bus.emit('tickets', {state: 'success', id: 'ticket-42', message: 'Ticket #42 confirmed'});
+      await settled;
+      expect(mine.state).to.equal('success');
+      expect(statusText(mine)).to.equal('Ticket #42 confirmed');
+      expect(other.state).to.equal('idle');
+      bus.clear('tickets');
+    });
+
+    it('bus pending then error; idle resets; a late subscriber applies the last message once', async () => {
+      const el = await fixture<MiConfirm>(html`<mi-confirm listen="job" pending-delay="0"><button>Run</button></mi-confirm>`);
+      bus.emit('job', {state: 'pending'});
+      await oneEvent(el, 'mi-pending');
+      const failed = oneEvent(el, 'mi-error');
+      bus.emit('job', {state: 'error', message: 'Worker crashed'});
+      await failed;
+      expect(statusText(el)).to.equal('Error: Worker crashed');
+      bus.emit('job', {state: 'idle'});
+      await el.updateComplete;
+      expect(el.state).to.equal('idle');
+      bus.emit('job', {state: 'success', message: 'Built'});
+      const late = await fixture<MiConfirm>(html`<mi-confirm listen="job"><button>Late</button></mi-confirm>`);
+      await late.updateComplete;
+      expect(statusText(late)).to.equal('Built');
+      // Moving it (disconnect + connect) does not replay the same message again.
+      await sleep(200);
+      clearAnnouncements();
+      const log = recordAnnouncements();
+      late.parentElement!.append(late);
+      await sleep(300);
+      log.stop();
+      expect(log.texts()).to.deep.equal([]);
+      bus.clear('job');
+    });
+
+    it('abort() cancels through the signal and returns to idle silently', async () => {
+      const el = await contactForm({delay: 0});
+      const rejections = watchRejections();
+      let signal: AbortSignal | undefined;
+      let errors = 0;
+      el.addEventListener('mi-error', () => errors++);
+      el.action = (c) => ((signal = c.signal), post('delay=3000')(c));
+      const log = recordAnnouncements();
+      submit(el);
+      await oneEvent(el, 'mi-pending');
+      el.abort();
+      await el.updateComplete;
+      expect(signal!.aborted).to.equal(true);
+      expect(el.state).to.equal('idle');
+      expect(button(el).hasAttribute('aria-disabled')).to.equal(false);
+      await sleep(200);
+      log.stop();
+      rejections.stop();
+      expect(errors).to.equal(0);
+      // Only the pending text that was already on its way; nothing about the cancel.
+      expect(log.texts()).to.deep.equal(['Working…']);
+      expect(rejections.seen).to.have.length(0);
+    });
+
+    it('without an action the form submits natively', async () => {
+      const el = await contactForm();
+      const prevented: boolean[] = [];
+      const onSubmit = (e: Event) => {
+        prevented.push(e.defaultPrevented);
+        e.preventDefault(); // keep the test page
+      };
+      window.addEventListener('submit', onSubmit);
+      submit(el);
+      window.removeEventListener('submit', onSubmit);
+      expect(prevented).to.deep.equal([false]);
+      expect(el.state).to.equal('idle');
+    });
+  });
+
+  describe('reduced motion', () => {
+    afterEach(() => emulateMedia({reducedMotion: 'no-preference'}));
+
+    it('full motion: the tick is drawn (transform only, ≤ 300 ms); the error does not move', async () => {
+      const el = await contactForm();
+      el.action = post();
+      submit(el);
+      await oneEvent(el, 'mi-success');
+      await el.updateComplete;
+      const wipe = shadow(el, 'rect')!;
+      const [draw] = wipe.getAnimations();
+      expect(draw, 'tick drawing').to.not.equal(undefined);
+      expect(Number(draw.effect!.getTiming().duration)).to.be.within(1, 300);
+      expect(Object.keys((draw.effect as KeyframeEffect).getKeyframes()[0]).filter((k) => !['offset', 'easing', 'composite', 'computedOffset'].includes(k))).to.deep.equal([
+        'transform',
+      ]);
+      el.action = post('status=500');
+      submit(el);
+      await oneEvent(el, 'mi-error');
+      await el.updateComplete;
+      const moving = [el, ...el.shadowRoot!.querySelectorAll('*')].flatMap((n) => n.getAnimations()).flatMap((a) => (a.effect as KeyframeEffect).getKeyframes());
+      expect(moving.some((k) => 'transform' in k || 'translate' in k), 'no shake').to.equal(false);
+    });
+
+    it('reduced motion: the tick appears at once, the spinner pulses instead of spinning', async () => {
+      await emulateMedia({reducedMotion: 'reduce'});
+      const el = await contactForm({delay: 0});
+      await frames();
+      expect(el.matches(':state(reduced-motion)')).to.equal(true);
+      el.action = post('delay=200');
+      submit(el);
+      await oneEvent(el, 'mi-pending');
+      await el.updateComplete;
+      const spinner = shadow(el, '[part=icon]')!;
+      expect(getComputedStyle(spinner).animationName).to.equal('pulse');
+      await oneEvent(el, 'mi-success');
+      await el.updateComplete;
+      const icon = shadow(el, '[part=icon]')!;
+      expect([icon, ...icon.querySelectorAll('*')].flatMap((n) => n.getAnimations())).to.have.length(0);
+      expect(getComputedStyle(icon).opacity).to.equal('1');
+      expect(getComputedStyle(shadow(el, 'rect')!).transform).to.equal('none');
+      expect(statusText(el)).to.equal('Message sent');
+    });
+  });
+
+  describe('bad input', () => {
+    it('a throwing action, a non-promise return and hostile errors end well, with no unhandled rejection', async () => {
+      const rejections = watchRejections();
+      const el = await contactForm({delay: 300});
+      el.action = () => {
+        throw new Error('boom');
+      };
+      submit(el);
+      await oneEvent(el, 'mi-error');
+      expect(statusText(el)).to.equal('Error: boom');
+      el.action = () => 42;
+      submit(el);
+      expect(((await oneEvent(el, 'mi-success')) as unknown as MiSuccessEvent).result).to.equal(42);
+      el.isSuccess = () => false;
+      submit(el);
+      await oneEvent(el, 'mi-error');
+      expect(statusText(el)).to.equal('Error: something went wrong');
+      el.isSuccess = () => {
+        throw new Error('bad check');
+      };
+      submit(el);
+      await oneEvent(el, 'mi-error');
+      el.isSuccess = null;
+      const hostile = Object.defineProperty(new Error(), 'message', {
+        get() {
+          throw new Error('gotcha');
+        },
+      });
+      el.action = () => Promise.reject(hostile);
+      submit(el);
+      await oneEvent(el, 'mi-error');
+      expect(statusText(el)).to.equal('Error: something went wrong');
+      el.action = () => ({then: () => {
+        throw new Error('bad thenable');
+      }});
+      submit(el);
+      await oneEvent(el, 'mi-error');
+      await sleep(100);
+      rejections.stop();
+      expect(rejections.seen).to.have.length(0);
+    });
+
+    it('markup and 1 MB strings render as text and are cut', async () => {
+      const el = await contactForm({delay: 300});
+      el.action = () => Promise.reject('<img src=x onerror="window.__pwned=1">' + 'x'.repeat(1_000_000));
+      submit(el);
+      await oneEvent(el, 'mi-error');
+      await el.updateComplete;
+      expect(el.querySelector('img')).to.equal(null);
+      expect(statusText(el).startsWith('Error: <img src=x')).to.equal(true);
+      expect(statusText(el).length).to.equal(500);
+      expect((window as {__pwned?: number}).__pwned).to.equal(undefined);
+    });
+
+    it('junk bus payloads never throw: unknown states warn once, others are ignored', async () => {
+      const el = await fixture<MiConfirm>(html`<mi-confirm listen="junk"><button>Go</button></mi-confirm>`);
+      const {warns, errors} = await captureConsole(async () => {
+        bus.emit('junk', {state: 'explode'});
+        bus.emit('junk', {state: 'explode!'});
+        bus.emit('junk', 'success');
+        bus.emit('junk', null);
+        bus.emit('junk', 42);
+        bus.emit('junk', JSON.parse('{"__proto__": {"state": "success"}, "state": 7}'));
+        bus.emit('junk', {state: 'success', id: {toString: () => 'x'}});
+        bus.emit('junk', new Proxy({}, {get: () => {
+          throw new Error('trap');
+        }}));
+        await el.updateComplete;
+      });
+      expect(el.state).to.equal('idle');
+      expect(errors).to.have.length(0);
+      // One "unknown state" warning, one for the throwing proxy.
+      expect(warns).to.have.length(2);
+      bus.clear('junk');
+    });
+
+    it('junk durations fall back to defaults with one warning each; a junk state is replaced', async () => {
+      const {result: el, warns} = await captureConsole(async () => {
+        const el = await fixture<MiConfirm>(html`
+          <mi-confirm pending-delay="abc" timeout="-5" state="exploded" duration="NaN"><button>Go</button></mi-confirm>
+        `);
+        el.action = () => sleep(20).then(() => 'ok');
+        button(el).click();
+        await oneEvent(el, 'mi-success');
+        return el;
+      });
+      expect(el.state).to.equal('success');
+      expect(warns.map((w) => String(w[0]))).to.have.length(3);
+    });
+
+    it('a non-function action is ignored with a warning', async () => {
+      const el = await contactForm();
+      const {warns} = await captureConsole(() => {
+        (el as unknown as {action: unknown}).action = 'fetch("/evil")';
+        const stop = (e: Event) => e.preventDefault();
+        window.addEventListener('submit', stop);
+        submit(el);
+        submit(el);
+        window.removeEventListener('submit', stop);
+      });
+      expect(warns).to.have.length(1);
+      expect(el.state).to.equal('idle');
+    });
+  });
+
+  describe('cleanup', () => {
+    it('disconnecting while pending restores the control and stops timers, announcements and bus', async () => {
+      const el = await fixture<MiConfirm>(html`<mi-confirm listen="gone" pending-delay="50"><button>Pay</button></mi-confirm>`);
+      const pay = button(el);
+      el.action = () => fetch(endpoint('delay=200'));
+      pay.click();
+      let events = 0;
+      for (const type of ['mi-pending', 'mi-success', 'mi-error']) el.addEventListener(type, () => events++);
+      const log = recordAnnouncements();
+      el.remove();
+      expect(pay.hasAttribute('aria-disabled')).to.equal(false);
+      expect(pay.hasAttribute('aria-describedby')).to.equal(false);
+      expect(el.querySelector('[slot=status]')).to.equal(null);
+      bus.emit('gone', {state: 'success'});
+      await sleep(400);
+      log.stop();
+      expect(events).to.equal(0);
+      expect(log.messages).to.have.length(0);
+      bus.clear('gone');
+    });
+
+    it('a reconnected element works again', async () => {
+      const el = await contactForm();
+      const parent = el.parentElement!;
+      el.remove();
+      parent.append(el);
+      await el.updateComplete;
+      el.action = post();
+      submit(el);
+      await oneEvent(el, 'mi-success');
+      expect(el.querySelectorAll('[slot=status]')).to.have.length(1);
+      expect((await axButton('Send'))?.description).to.equal('Message sent');
+    });
+  });
+});
