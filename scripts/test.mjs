@@ -17,6 +17,7 @@ const steps = [
   ['demo', 'node', ['scripts/demo-smoke.mjs']],
   ['firefox', 'npx', ['web-test-runner', '--config', 'web-test-runner.firefox.config.mjs', '--static-logging']],
   ['examples', 'node', ['scripts/examples/run.mjs']],
+  ['ssr', 'node', ['scripts/examples/ssr.mjs']],
 ];
 
 const only = process.argv.slice(2);
@@ -33,6 +34,7 @@ for (const [name, cmd, args] of steps) {
     continue;
   }
   if (name === 'examples' && !existsSync('scripts/examples/run.mjs')) continue;
+  if (name === 'ssr' && !existsSync('scripts/examples/ssr.mjs')) continue;
   console.log(`\n== ${name}: ${cmd} ${args.join(' ')}`);
   const started = Date.now();
   const {code, last} = await new Promise((resolve) => {

@@ -28,13 +28,15 @@ export interface TriggerControllerOptions {
 const ALL: readonly TriggerKind[] = ['click', 'focus', 'hover', 'input', 'submit', 'invalid', 'visible', 'idle', 'first-visit'];
 const ACTIVITY = ['pointerdown', 'pointermove', 'keydown', 'wheel', 'touchstart', 'scroll'] as const;
 
-/** Resolves `for="id"` in the host's own root (document or shadow root), else its first child. */
+/** Resolves `for="id"` in the host's own root (document or shadow root), else its first slotted child. */
 export function resolveTarget(host: Element, forId: string | null | undefined): Element | null {
   if (forId) {
     const root = host.getRootNode() as Document | ShadowRoot;
     return typeof root.getElementById === 'function' ? root.getElementById(forId) : null;
   }
-  return host.firstElementChild;
+  // The slotted control: the first child in the default slot (elements of ours, like a status
+  // text an element adds to its own light DOM, carry a slot name and are skipped).
+  return [...host.children].find((child) => !child.hasAttribute('slot')) ?? null;
 }
 
 /** Parses "click idle:5" into kinds and the idle delay; unknown words are warned about once. */

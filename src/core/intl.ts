@@ -6,7 +6,8 @@ export function resolveLang(explicit?: string | null, element?: Element): string
   const candidates = [
     explicit,
     getConfig().lang,
-    element?.closest('[lang]')?.getAttribute('lang'),
+    // NOTE: server rendering hands us a shim element without closest().
+    typeof element?.closest === 'function' ? element.closest('[lang]')?.getAttribute('lang') : undefined,
     hasDom() ? document.documentElement.lang : '',
     typeof navigator !== 'undefined' ? navigator.language : '',
   ];

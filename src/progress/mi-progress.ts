@@ -224,7 +224,7 @@ export class MiProgress extends MiElement {
       }
     }
     const p = this.state === 'success' || (v === undefined && this.state === 'error') ? 1 : (v ?? 0) / total;
-    this.style.setProperty('--_p', String(p));
+    this.style?.setProperty('--_p', String(p));
     this.statusText = this.status();
   }
 
