@@ -1,12 +1,34 @@
 // @ts-check
 // The unit suite in Debian firefox-esr, driven over WebDriver BiDi by the puppeteer-core that
-// @web/test-runner-chrome ships (no browser download). Reduced motion comes from the
-// `ui.prefersReducedMotion` pref in a second launcher? No: emulateMedia is CDP-only, so tests
-// switch reduced motion through test/helpers.ts `setReducedMotion()`, which uses emulateMedia on
-// Chromium and configure({motion}) on Firefox (the same MotionController path).
+// @web/test-runner-chrome ships (no browser download).
+// - Media emulation is CDP-only. Here `emulateMedia({reducedMotion})` switches the page-wide
+//   motion setting instead (the same MotionController path every element reads), by serving a
+//   patched copy of the browser-side command. Tests of the media query itself are Chromium-only.
+// - Tests that read Chromium's accessibility tree (CDP) or need `gc()` carry "[chromium]" in
+//   their title; test/helpers.ts skips them here (reported as skipped), the Chromium run has them.
 import base from './web-test-runner.config.mjs';
 import {chromeLauncher, puppeteerCore} from '@web/test-runner-chrome';
 import {findFirefox} from './scripts/firefox-path.mjs';
+
+/** Serves @web/test-runner-commands' browser module with a BiDi-friendly emulateMedia. */
+async function emulateMotionWithoutCdp(ctx, next) {
+  await next();
+  if (!ctx.path.endsWith('/@web/test-runner-commands/browser/commands.mjs')) return;
+  const body = typeof ctx.body === 'string' ? ctx.body : await new Response(ctx.body).text();
+  ctx.body = body.replace(
+    "export function emulateMedia(media) {\n  return executeServerCommand('emulate-media', media);\n}",
+    `export async function emulateMedia(media) {
+  // Firefox: no media emulation over BiDi. Reduced motion goes through mi-elements' page config.
+  const key = Symbol.for('mi-elements/config@1');
+  const store = globalThis[key] ?? {config: {sound: false, haptics: false, motion: 'auto', strings: {}, lang: ''}, listeners: new Set()};
+  if (!globalThis[key]) Object.defineProperty(globalThis, key, {value: store, configurable: true});
+  if ('reducedMotion' in media) {
+    store.config = {...store.config, motion: media.reducedMotion === 'reduce' ? 'reduce' : 'auto'};
+    for (const listener of [...store.listeners]) listener();
+  }
+}`
+  );
+}
 
 /** @type {import('@web/test-runner').TestRunnerConfig} */
 export default {
@@ -15,6 +37,7 @@ export default {
   files: [...(Array.isArray(base.files) ? base.files : [base.files ?? 'test/**/*.test.ts']), '!test/core/two-copies.test.ts'],
   concurrency: 1,
   coverage: false,
+  middleware: [...(base.middleware ?? []), emulateMotionWithoutCdp],
   browsers: [
     chromeLauncher({
       puppeteer: puppeteerCore,

@@ -197,7 +197,7 @@ describe('battery', function () {
     expect(risky(el.shadowRoot!).length).to.be.greaterThan(0);
   });
 
-  it('memory: 1000 connect/disconnect cycles per state leave ≤ 1 instance alive after GC', async () => {
+  it('memory: 1000 connect/disconnect cycles per state leave ≤ 1 instance alive after GC [chromium]', async () => {
     const gc = (window as unknown as {gc?: () => void}).gc;
     expect(gc, 'Chromium runs with --js-flags=--expose-gc').to.be.a('function');
     const retained: string[] = [];
@@ -223,7 +223,7 @@ describe('battery', function () {
     expect(retained, 'instances retained').to.deep.equal([]);
   });
 
-  it('memory: heap growth over 10 000 create/remove cycles after warm-up ≤ 10 % per element', async () => {
+  it('memory: heap growth over 10 000 create/remove cycles after warm-up ≤ 10 % per element [chromium]', async () => {
     const gc = (window as unknown as {gc: () => void}).gc;
     const heap = () => (performance as unknown as {memory: {usedJSHeapSize: number}}).memory.usedJSHeapSize;
     const settleGc = async () => {

@@ -273,7 +273,7 @@ describe('<mi-confirm>', () => {
       await expect(el).to.be.accessible();
     });
 
-    it('the accessibility tree gives the control the status text as its description', async () => {
+    it('the accessibility tree gives the control the status text as its description [chromium]', async () => {
       const el = await contactForm({delay: 50});
       el.action = post('status=500&delay=400');
       submit(el);
@@ -285,7 +285,7 @@ describe('<mi-confirm>', () => {
       expect(failed?.description).to.equal('Error: Internal Server Error');
     });
 
-    it('keeps a description the control already had, and restores it on disconnect', async () => {
+    it('keeps a description the control already had, and restores it on disconnect [chromium]', async () => {
       const wrapper = await fixture<HTMLElement>(html`
         <div>
           <p id="hint">Replies within a day</p>
@@ -308,7 +308,7 @@ describe('<mi-confirm>', () => {
       expect((await axButton('Save'))?.description).to.equal('Replies within a day');
     });
 
-    it('while pending the control is aria-disabled (not disabled) and keeps focus', async () => {
+    it('while pending the control is aria-disabled (not disabled) and keeps focus [chromium]', async () => {
       const el = await contactForm({delay: 50});
       el.action = post('delay=300');
       button(el).focus();
@@ -485,7 +485,7 @@ describe('<mi-confirm>', () => {
       expect(context!.signal).to.be.instanceOf(AbortSignal);
     });
 
-    it('wraps a plain button (click) and follows for="id"', async () => {
+    it('wraps a plain button (click) and follows for="id" [chromium]', async () => {
       const wrapper = await fixture<HTMLElement>(html`
         <div>
           <button id="copy">Copy link</button>
@@ -503,7 +503,7 @@ describe('<mi-confirm>', () => {
       expect((await axButton('Copy link'))?.description).to.equal('Copied');
     });
 
-    it('finds a control rendered after it connected, even when a bus outcome came first', async () => {
+    it('finds a control rendered after it connected, even when a bus outcome came first [chromium]', async () => {
       bus.emit('early', {state: 'success', message: 'Synced earlier'});
       const el = document.createElement('mi-confirm');
       el.setAttribute('listen', 'early');
@@ -659,7 +659,7 @@ describe('<mi-confirm>', () => {
       expect(moving.some((k) => 'transform' in k || 'translate' in k), 'no shake').to.equal(false);
     });
 
-    it('reduced motion: the tick appears at once, the spinner pulses instead of spinning', async () => {
+    it('reduced motion: the tick appears at once, the spinner pulses instead of spinning [chromium]', async () => {
       await emulateMedia({reducedMotion: 'reduce'});
       const el = await contactForm({delay: 0});
       await frames();
@@ -806,7 +806,7 @@ describe('<mi-confirm>', () => {
       bus.clear('gone');
     });
 
-    it('a reconnected element works again', async () => {
+    it('a reconnected element works again [chromium]', async () => {
       const el = await contactForm();
       const parent = el.parentElement!;
       el.remove();

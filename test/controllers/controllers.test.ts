@@ -97,7 +97,7 @@ describe('controllers on a tiny element', () => {
   });
 
   describe('MiElement base', () => {
-    it('flips :state(reduced-motion) live with the system, configure() and the attribute', async () => {
+    it('flips :state(reduced-motion) live with the system, configure() and the attribute [chromium]', async () => {
       const el = await fixture<TestWidget>(html`<test-widget></test-widget>`);
       const reduced = () => el.matches(':state(reduced-motion)');
       expect(reduced()).to.equal(false);

@@ -88,7 +88,7 @@ describe('core/announcer', () => {
     expect(region.textContent!.trim()).to.equal('Copied');
   });
 
-  it('speaks inside an open modal dialog, where Chromium does not prune it', async () => {
+  it('speaks inside an open modal dialog, where Chromium does not prune it [chromium]', async () => {
     const dialog = await fixture<HTMLDialogElement>(html`<dialog aria-label="Checkout"><button>Pay</button></dialog>`);
     dialog.showModal();
     const log = recordAnnouncements();

@@ -2,6 +2,7 @@ import {expect, waitUntil} from '@open-wc/testing';
 import {emulateMedia} from '@web/test-runner-commands';
 import {configure, resetConfig} from '../../src/core/config.js';
 import {onMotionChange, resolveReducedMotion, systemPrefersReducedMotion} from '../../src/core/motion.js';
+import '../helpers.js';
 
 describe('core/motion', () => {
   afterEach(async () => {
@@ -9,7 +10,7 @@ describe('core/motion', () => {
     await emulateMedia({reducedMotion: 'no-preference'});
   });
 
-  it('follows prefers-reduced-motion live', async () => {
+  it('follows prefers-reduced-motion live [chromium]', async () => {
     let changes = 0;
     const off = onMotionChange(() => changes++);
     await emulateMedia({reducedMotion: 'no-preference'});
@@ -21,7 +22,7 @@ describe('core/motion', () => {
     off();
   });
 
-  it('resolves overrides: element, then provider, then configure(), then the system', async () => {
+  it('resolves overrides: element, then provider, then configure(), then the system [chromium]', async () => {
     await emulateMedia({reducedMotion: 'reduce'});
     await waitUntil(() => systemPrefersReducedMotion());
     expect(resolveReducedMotion('auto', 'auto')).to.equal(true);

@@ -228,7 +228,7 @@ describe('<mi-progress>', () => {
       }
     }
 
-    it('exposes role, name, value, range and busy in the accessibility tree', async () => {
+    it('exposes role, name, value, range and busy in the accessibility tree [chromium]', async () => {
       const el = await fixture<MiProgress>(html`<mi-progress label="Uploading photo.jpg" value="40"></mi-progress>`);
       const node = await axNode(el);
       expect(node).to.include({role: 'progressbar', name: 'Uploading photo.jpg', value: 40, valuemin: 0, valuemax: 100, busy: true});
@@ -242,7 +242,7 @@ describe('<mi-progress>', () => {
       expect(attr(el, 'aria-valuetext')).to.equal('Complete');
     });
 
-    it('has no aria-valuenow when indeterminate, and a default name without a label', async () => {
+    it('has no aria-valuenow when indeterminate, and a default name without a label [chromium]', async () => {
       const el = await fixture<MiProgress>(html`<mi-progress></mi-progress>`);
       expect(base(el).hasAttribute('aria-valuenow')).to.equal(false);
       const node = await axNode(el);
@@ -257,7 +257,7 @@ describe('<mi-progress>', () => {
       expect(attr(el, 'aria-valuenow')).to.equal('20');
     });
 
-    it('clamps aria-valuenow into the range', async () => {
+    it('clamps aria-valuenow into the range [chromium]', async () => {
       resetWarnings();
       const {result: el, warns} = await captureConsole(() => fixture<MiProgress>(html`<mi-progress label="Upload" value="-20"></mi-progress>`));
       expect(warns).to.have.length(1);
@@ -271,7 +271,7 @@ describe('<mi-progress>', () => {
       expect((await axNode(el)).value).to.equal(100);
     });
 
-    it('steps: value is the step index out of the number of steps', async () => {
+    it('steps: value is the step index out of the number of steps [chromium]', async () => {
       const el = await fixture<MiProgress>(html`<mi-progress variant="steps" steps="Cart,Shipping,Payment" value="2" label="Checkout"></mi-progress>`);
       expect(await axNode(el)).to.include({name: 'Checkout', value: 2, valuemin: 0, valuemax: 3});
       expect(attr(el, 'aria-valuetext')).to.equal('Step 3 of 3: Payment');
@@ -465,7 +465,7 @@ describe('<mi-progress>', () => {
   });
 
   describe('triggers & bus', () => {
-    it('applies a message sent before the element existed when it connects', async () => {
+    it('applies a message sent before the element existed when it connects [chromium]', async () => {
       const bus = getBus();
       bus.emit('test-upload-early', {value: 40, label: 'Early upload'});
       const el = await fixture<MiProgress>(html`<mi-progress listen="test-upload-early"></mi-progress>`);
@@ -538,7 +538,7 @@ describe('<mi-progress>', () => {
       });
     }
 
-    it('value changes snap', async () => {
+    it('value changes snap [chromium]', async () => {
       await emulateMedia({reducedMotion: 'reduce'});
       const el = await fixture<MiProgress>(html`<mi-progress label="Upload" value="10"></mi-progress>`);
       el.value = 70;

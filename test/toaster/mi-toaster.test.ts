@@ -297,7 +297,7 @@ describe('<mi-toaster>', () => {
       await expect(el).to.be.accessible();
     });
 
-    it('is a labelled region with a list; close buttons say what they dismiss', async () => {
+    it('is a labelled region with a list; close buttons say what they dismiss [chromium]', async () => {
       const el = await make();
       el.show('Saved');
       await el.updateComplete;

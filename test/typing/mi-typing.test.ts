@@ -351,7 +351,7 @@ describe('<mi-typing>', () => {
       await paced;
     });
 
-    it('puts the text in the accessibility tree, not the dots, and ignores the avatar', async () => {
+    it('puts the text in the accessibility tree, not the dots, and ignores the avatar [chromium]', async () => {
       const el = await fixture<MiTyping>(html`<mi-typing id="ax" name="Ana" active delay="0" avatar=${AVATAR}></mi-typing>`);
       await settle(el);
       const snapshot = (await a11ySnapshot({selector: '#ax'})) as unknown as AXNode;
