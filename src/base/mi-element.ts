@@ -102,11 +102,16 @@ export class MiElement extends LitElement {
     return resolveLang(this.provider?.lang, this);
   }
 
-  /** Announces through the page's one announcer, honouring the `announce` attribute. */
-  protected say(message: string, politeness: Politeness = 'polite'): void {
+  /**
+   * Announces through the page's one announcer, honouring the `announce` attribute.
+   * A `transient` message (a status that only matters while the element is on the page, like
+   * "Ana is typing…") is dropped if the element leaves before its turn; outcomes ("Message sent",
+   * "Upload failed") are always spoken, even when the app removes the element right after.
+   */
+  protected say(message: string, politeness: Politeness = 'polite', transient = false): void {
     if (this.announce === 'off') return;
     const chosen = this.announce === 'polite' || this.announce === 'assertive' ? this.announce : politeness;
-    announceToPage(message, {politeness: chosen, source: this});
+    announceToPage(message, {politeness: chosen, source: transient ? this : undefined});
   }
 
   /** Plays this element's opt-in sound and haptic cues (`sound`/`haptic` attributes, or defaults). */

@@ -108,11 +108,11 @@ export class TriggerController implements ReactiveController {
     const target = resolveTarget(this.host, forId);
     this.target = target;
     this.options.onTarget?.(target);
-    if (!target) {
-      if (forId) this.waitFor(forId);
-      return;
-    }
-    this.stopWaiting();
+    // NOTE: with `for`, keep watching: frameworks re-create the node with the same id (a React
+    // key change, a Vue v-if), and the triggers must follow the element that is on the page.
+    if (forId) this.waitFor(forId);
+    else this.stopWaiting();
+    if (!target) return;
     const {kinds, idleMs} = parseTriggers(this.options.triggers() ?? '', this.options.allowed);
     const fire = (kind: TriggerKind, active: boolean, event?: Event) => this.options.onTrigger({kind, active, event});
     const listen = (node: EventTarget, type: string, fn: (e: Event) => void, opts?: AddEventListenerOptions) => {
@@ -160,9 +160,12 @@ export class TriggerController implements ReactiveController {
     if (this.waiting || typeof MutationObserver === 'undefined') return;
     const root = this.host.getRootNode() as Document | ShadowRoot;
     this.waiting = new MutationObserver(() => {
-      if (resolveTarget(this.host, this.options.for())) this.attach();
+      const now = resolveTarget(this.host, this.options.for());
+      if (now && now !== this.target) this.attach();
     });
     this.waiting.observe(root, {childList: true, subtree: true, attributes: true, attributeFilter: ['id']});
+    clearTimeout(this.warnTimer);
+    if (this.target) return;
     this.warnTimer = setTimeout(() => {
       if (!this.target) warnOnce(`for:${forId.slice(0, 40)}`, `no element with id ${preview(forId)} next to <${this.host.localName}>.`);
     }, 2000);

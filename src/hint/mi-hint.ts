@@ -198,7 +198,8 @@ export class MiHint extends MiElement {
     // element); otherwise (SVG targets, older browsers) a small script places it.
     const anchors = target instanceof HTMLElement && CSS.supports('position-area', 'top');
     this.toggleState('anchored', anchors);
-    if (pop && this.open !== pop.matches(':popover-open')) {
+    // Browsers without the popover API show the hint in flow instead of throwing on every update.
+    if (pop && 'showPopover' in pop && this.open !== pop.matches(':popover-open')) {
       if (this.open) (pop.showPopover as (options?: {source?: Element}) => void)({source: anchors ? target : undefined});
       else pop.hidePopover();
     }

@@ -309,7 +309,8 @@ export class MiProgress extends MiElement {
     if (s === 'error') return this.text('progress.failed', 'Failed. {message}', {message: this.note}).trim();
     if (s === 'success') return this.text('progress.done', 'Complete');
     const parts: string[] = [];
-    const i = Math.min(v!, this.total - 1);
+    // A step index is whole: value="1.5" is step 2, never "Step 2.5 of 3: undefined".
+    const i = Math.max(0, Math.min(Math.floor(v ?? 0), this.total - 1));
     if (list) parts.push(this.text('progress.step', 'Step {n} of {total}: {step}', {n: i + 1, total: this.total, step: list[i]}));
     else if (v !== undefined) parts.push(formatPercent(v / this.total, this.locale));
     const left = this.timeLeft;

@@ -107,8 +107,10 @@ export class MiToaster extends MiElement {
   protected readonly busFeed = new BusController(this, {
     topics: () => this.listen.trim() || 'toast',
     onMessage: (detail) => {
-      // Shown once per page: a toaster connected later does not replay it.
+      // Shown once per page: a toaster connected later does not replay it, and two toasters
+      // listening to the same topic do not both show it.
       if (seen().has(detail as object)) return;
+      if (detail !== null && typeof detail === 'object') seen().add(detail);
       // NOTE: a burst (1000 messages from a server) must not become one long task: messages are
       // applied in slices of at most 8 ms, one task each.
       if (this.inbox.push(detail) === 1) setTimeout(this.drain);
@@ -135,6 +137,8 @@ export class MiToaster extends MiElement {
     // A popover or modal dialog opened (or closed) after us: see updated().
     document.addEventListener('toggle', this.handleToggle, {signal, capture: true});
     if (this.queue.size) this.gatherTimer = setTimeout(this.flush, GATHER_MS);
+    // Moved in the DOM: render again so the layer (removed on disconnect) and its timers come back.
+    this.requestUpdate();
   }
 
   override disconnectedCallback(): void {

@@ -215,7 +215,7 @@ export class MiTyping extends MiElement {
 
     const label = this.describe(shown);
     // Once per person: a refresh or a language change is not news, and stopping is silent.
-    if (shown.some((sender) => !this.shown.includes(sender))) this.say(label);
+    if (shown.some((sender) => !this.shown.includes(sender))) this.say(label, 'polite', true);
     this.label = label;
     this.shown = shown;
     this.toggleState('typing', !!label);

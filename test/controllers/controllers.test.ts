@@ -78,6 +78,17 @@ describe('controllers on a tiny element', () => {
       expect(el.triggers.map((t) => t.kind)).to.deep.equal(['input']);
     });
 
+    it('follows a for="id" target that the app re-creates (same id, new node)', async () => {
+      const wrap = await fixture<HTMLDivElement>(html`<div><test-widget trigger="click" for="target"></test-widget><button id="target">Old</button></div>`);
+      const el = wrap.querySelector('test-widget')!;
+      const fresh = document.createElement('button');
+      fresh.id = 'target';
+      wrap.querySelector('#target')!.replaceWith(fresh);
+      await frames(1);
+      fresh.click();
+      expect(el.triggers.map((t) => t.kind)).to.deep.equal(['click']);
+    });
+
     it('idle:N fires after N seconds without activity; unknown words warn once', async () => {
       resetWarnings();
       const {result: el, warns} = await captureConsole(() =>
@@ -127,6 +138,18 @@ describe('controllers on a tiny element', () => {
         ['Two', 'assertive'],
         ['One', 'polite'],
       ]);
+    });
+
+    it('an outcome is spoken even if the app removes the element at once; a transient status is not', async () => {
+      const el = await fixture<TestWidget>(html`<test-widget></test-widget>`);
+      const log = recordAnnouncements();
+      el.sayIt('Message sent');
+      el.sayIt('Ana is typing…', true);
+      el.remove();
+      await waitUntil(() => log.messages.length === 1, 'the outcome was not spoken');
+      await new Promise((r) => setTimeout(r, 400));
+      log.stop();
+      expect(log.texts()).to.deep.equal(['Message sent']);
     });
 
     it('strings come from configure() and fill placeholders', async () => {

@@ -32,8 +32,8 @@ export class TestWidget extends MiElement {
 
   readonly loops = new LoopController(this, () => ({once: this.once, times: this.times, snooze: this.snooze}));
 
-  sayIt(text: string) {
-    this.say(text, 'polite');
+  sayIt(text: string, transient = false) {
+    this.say(text, 'polite', transient);
   }
 
   label_(key: string, fallback: string) {

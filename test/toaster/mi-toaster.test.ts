@@ -255,6 +255,7 @@ describe('<mi-toaster>', () => {
       // Let the entrance fades finish (slower browsers are mid-fade here): contrast is judged on the settled text.
       const finite = (a: Animation) => a.effect?.getComputedTiming().endTime !== Infinity;
       await Promise.all([...el.shadowRoot!.getAnimations(), ...document.getAnimations()].filter(finite).map((a) => a.finished.catch(() => {})));
+      await waitUntil(() => notices(el).every((n) => getComputedStyle(n).opacity === '1'), 'notices settled', {timeout: 2000});
       await expect(el).to.be.accessible();
       await waitUntil(() => log.texts().length === 2);
       await sleep(300);
