@@ -1,3 +1,4 @@
+import {failed, reasonOf} from '../core/outcome.js';
 import {html, nothing, svg, type PropertyValues} from 'lit';
 import {property} from 'lit/decorators.js';
 import {MiElement} from '../base/mi-element.js';
@@ -24,18 +25,6 @@ export interface ConfirmContext {
 const MAX_TEXT = 500;
 /** Once shown, pending stays at least this long, so it can be read. */
 const MIN_PENDING = 500;
-
-/** A short reason for a failure, read defensively (a hostile error may throw). */
-function reasonOf(error: unknown): string {
-  try {
-    if (error instanceof Response) return error.statusText || `HTTP ${error.status}`;
-    if (typeof error === 'string') return error;
-    if (error instanceof Error) return error.message;
-  } catch {
-    /* unreadable: the generic reason is used */
-  }
-  return '';
-}
 
 /** Icon drawings per state (24×24); the tick is revealed by its mask's rect (see the styles). */
 const ICONS: Record<ConfirmState, unknown> = {
@@ -240,7 +229,7 @@ export class MiConfirm extends MiElement {
     try {
       value = await work;
       const check = this.isSuccess;
-      ok = typeof check === 'function' ? Boolean(await check(value)) : !(value instanceof Response) || value.ok;
+      ok = typeof check === 'function' ? Boolean(await check(value)) : !failed(value);
       if (!ok) reason = reasonOf(value);
     } catch (error) {
       value = error;

@@ -62,7 +62,6 @@ interface AnnouncerState {
   queue: Queued[];
   timer: ReturnType<typeof setTimeout> | undefined;
   lastWriteAt: number;
-  clearTimer: ReturnType<typeof setTimeout> | undefined;
   page: RegionPair | undefined;
   /** Regions placed inside open modal dialogs (which hide everything outside them). */
   modal: WeakMap<Element, RegionPair>;
@@ -70,12 +69,14 @@ interface AnnouncerState {
   observer: MutationObserver | undefined;
 }
 
+/** Pending "clear this region" timers (weak: a region removed with its dialog is forgotten). */
+const clearTimers = new WeakMap<HTMLElement, ReturnType<typeof setTimeout>>();
+
 const state = (): AnnouncerState =>
   pageSingleton('announcer', () => ({
     queue: [],
     timer: undefined,
     lastWriteAt: 0,
-    clearTimer: undefined,
     page: undefined,
     modal: new WeakMap(),
     listeners: new Set(),
@@ -196,10 +197,15 @@ function flushOne(): void {
       console.error('[mi-elements] an announcement listener threw:', error);
     }
   }
-  clearTimeout(s.clearTimer);
-  s.clearTimer = setTimeout(() => {
-    region.textContent = '';
-  }, CLEAR_AFTER_MS);
+  // One clear timer per region (page and modal regions alternate when dialogs open and close).
+  clearTimeout(clearTimers.get(region));
+  clearTimers.set(
+    region,
+    setTimeout(() => {
+      region.textContent = '';
+      clearTimers.delete(region);
+    }, CLEAR_AFTER_MS)
+  );
   schedule();
 }
 

@@ -1,3 +1,4 @@
+import {failed, reasonOf} from '../core/outcome.js';
 import {html, nothing, type PropertyValues} from 'lit';
 import {property} from 'lit/decorators.js';
 import {MiElement} from '../base/mi-element.js';
@@ -138,10 +139,9 @@ export class MiProgress extends MiElement {
     this.state = 'active';
     Promise.resolve(promise).then(
       (result) => {
-        const r = result as {ok?: unknown; statusText?: string} | null;
-        if (run === this.run) r?.ok === false ? this.fail(r.statusText, r) : this.complete();
+        if (run === this.run) failed(result) ? this.fail(reasonOf(result), result) : this.complete();
       },
-      (error: unknown) => run === this.run && this.fail((error as Error)?.message, error)
+      (error: unknown) => run === this.run && this.fail(reasonOf(error), error)
     );
     return promise;
   }

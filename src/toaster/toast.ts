@@ -1,3 +1,4 @@
+import {failed} from '../core/outcome.js';
 import {canDefine} from '../core/define.js';
 import {getConfig} from '../core/config.js';
 import {hasDom} from '../core/global.js';
@@ -55,7 +56,7 @@ toast.promise = <T>(promise: PromiseLike<T> | T, options: ToastPromiseOptions<T>
   };
   Promise.resolve(promise)
     .then(
-      (result) => settle(isSuccess ? isSuccess(result) : (result as {ok?: unknown} | null)?.ok !== false, result),
+      (result) => settle(isSuccess ? isSuccess(result) : !failed(result), result),
       (reason) => settle(false, reason)
     )
     .catch((reason) => settle(false, reason));

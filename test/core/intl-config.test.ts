@@ -98,3 +98,21 @@ describe('core/define', () => {
     expect(String(warns[0][0])).to.contain('0.0.1').and.to.contain(VERSION);
   });
 });
+
+describe('core/outcome', () => {
+  it('one rule for success: ok === false fails, hostile values never throw', async () => {
+    const {failed, reasonOf} = await import('../../src/core/outcome.js');
+    expect(failed(new Response('', {status: 500, statusText: 'Server Error'}))).to.equal(true);
+    expect(failed(new Response('', {status: 200}))).to.equal(false);
+    expect(failed({ok: false})).to.equal(true);
+    expect(failed({data: 1})).to.equal(false);
+    expect(failed(null)).to.equal(false);
+    const hostile = new Proxy({}, {get: () => { throw new Error('trap'); }});
+    expect(failed(hostile)).to.equal(true);
+    expect(reasonOf(hostile)).to.equal('');
+    expect(reasonOf(new Response('', {status: 503, statusText: 'Unavailable'}))).to.equal('Unavailable');
+    expect(reasonOf(new Response('', {status: 502}))).to.equal('HTTP 502');
+    expect(reasonOf(new Error('Network down'))).to.equal('Network down');
+    expect(reasonOf('plain')).to.equal('plain');
+  });
+});
