@@ -109,6 +109,7 @@ export class MiConfirm extends MiElement {
   private described?: Element;
   private describedBy: string | null = null;
   private held?: Element;
+  private heldWas: string | null = null;
 
   protected readonly triggers = new TriggerController(this, {
     triggers: () => (this.target() instanceof HTMLFormElement ? 'submit' : this.target() ? 'click' : ''),
@@ -283,8 +284,13 @@ export class MiConfirm extends MiElement {
   private hold(busy: boolean, control?: Element | null): void {
     this.busy = busy;
     this.toggleState('busy', busy);
-    this.held?.removeAttribute('aria-disabled');
+    // Give the control back as the app had it (an aria-disabled of its own is kept).
+    if (this.held) {
+      if (this.heldWas === null) this.held.removeAttribute('aria-disabled');
+      else this.held.setAttribute('aria-disabled', this.heldWas);
+    }
     this.held = control ?? undefined;
+    this.heldWas = control?.getAttribute('aria-disabled') ?? null;
     control?.setAttribute('aria-disabled', 'true');
     if (control) this.describe(control);
   }

@@ -786,6 +786,19 @@ describe('<mi-confirm>', () => {
   });
 
   describe('cleanup', () => {
+    it("gives the control back with the app's own aria-disabled", async () => {
+      const el = await fixture<MiConfirm>(html`<mi-confirm pending-delay="0"><button aria-disabled="false">Pay</button></mi-confirm>`);
+      const pay = button(el);
+      let finish!: () => void;
+      el.action = () => new Promise<void>((r) => (finish = r));
+      pay.click();
+      await el.updateComplete;
+      expect(pay.getAttribute('aria-disabled')).to.equal('true');
+      finish();
+      await waitUntil(() => el.state === 'success', 'no success');
+      expect(pay.getAttribute('aria-disabled')).to.equal('false');
+    });
+
     it('disconnecting while pending restores the control and stops timers, announcements and bus', async () => {
       const el = await fixture<MiConfirm>(html`<mi-confirm listen="gone" pending-delay="50"><button>Pay</button></mi-confirm>`);
       const pay = button(el);
