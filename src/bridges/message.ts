@@ -1,3 +1,4 @@
+import {allowedUrl} from '../core/url.js';
 import {preview, warnOnce} from '../core/warn.js';
 
 /** One message for the bus, as the server bridges read it off the wire. */
@@ -29,14 +30,9 @@ export const refuse = (key: string, message: string): (() => void) => {
  * refused with one warning.
  */
 export function bridgeUrl(input: unknown, socket: boolean): URL | undefined {
-  let url: URL | undefined;
-  try {
-    if (typeof input === 'string' || input instanceof URL) url = new URL(input, location.href);
-  } catch {
-    /* not a URL: refused below */
-  }
+  const url = allowedUrl(input, socket ? /^(wss?|https?):$/ : /^https?:$/);
   if (url && socket && /^https?:$/.test(url.protocol)) url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
-  if (url && (socket ? /^wss?:$/ : /^https?:$/).test(url.protocol)) return url;
+  if (url) return url;
   warnOnce(`bridge-url:${preview(input)}`, `refused to connect to ${preview(input)}: only ${socket ? 'ws(s), ' : ''}http(s) and relative URLs are allowed.`);
   return undefined;
 }

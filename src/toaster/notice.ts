@@ -1,3 +1,4 @@
+import {allowedUrl} from '../core/url.js';
 import {pageSingleton} from '../core/global.js';
 import {preview, warnOnce} from '../core/warn.js';
 import type {MiToaster} from './mi-toaster.js';
@@ -79,12 +80,8 @@ export const readingTime = (text: string): number => 1000 + text.split(/\s+/).fi
 
 /** An http(s) or relative URL, resolved; anything else (javascript:, data:, …) is refused with a warning. */
 export function safeHref(href: unknown): string | undefined {
-  try {
-    const url = new URL(String(href), document.baseURI);
-    if (/^https?:$/.test(url.protocol)) return url.href;
-  } catch {
-    /* not a URL at all */
-  }
+  const url = allowedUrl(href);
+  if (url) return url.href;
   warnOnce('toast-href', `toast: refused the URL ${preview(href)} (http(s) or relative only).`);
   return undefined;
 }

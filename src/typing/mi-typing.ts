@@ -1,3 +1,4 @@
+import {allowedUrl} from '../core/url.js';
 import {html, nothing, type PropertyValues} from 'lit';
 import {property} from 'lit/decorators.js';
 import {MiElement} from '../base/mi-element.js';
@@ -42,11 +43,7 @@ const clip = (value: unknown): string => (typeof value == 'string' ? (value.leng
 
 /** Only http(s) and relative URLs: `javascript:`, `data:` and the like are refused. */
 function safeUrl(value: unknown): string {
-  try {
-    if (typeof value == 'string' && value.length < 2048 && /^https?:$/.test(new URL(value, 'http://a').protocol)) return value;
-  } catch {
-    /* not a URL at all */
-  }
+  if (allowedUrl(value)) return value as string;
   if (value) ignored('avatar', value);
   return '';
 }

@@ -222,7 +222,8 @@ describe('<mi-toaster>', () => {
 
     it('pauses in a hidden tab and, on return, sums up what came meanwhile in one notice', async () => {
       const el = await make();
-      el.show('Before', {duration: 300});
+      // Long enough to outlive the announcer's pacing on a loaded machine, short enough to see it resume.
+      el.show('Before', {duration: 1200});
       await el.updateComplete;
       const log = recordAnnouncements();
       await waitUntil(() => log.texts().includes('Before'));
@@ -262,7 +263,7 @@ describe('<mi-toaster>', () => {
       log.stop();
       expect(log.texts()).to.deep.equal(['Before', '3 new notifications. Ticket solved']);
       // The paused one resumes (and still leaves on its own).
-      await waitUntil(() => !messages(el).includes('Before'), 'resumes', {timeout: 1000});
+      await waitUntil(() => !messages(el).includes('Before'), 'resumes', {timeout: 4000});
     });
 
     it('a single notice that came while hidden is announced on return, not summarised', async () => {
