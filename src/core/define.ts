@@ -13,9 +13,8 @@ export interface Versioned {
  * - already defined by this version (the package loaded twice): false, silently;
  * - defined by another version or another library: false, with one warning naming both.
  *
- * Each element's define.ts uses it as
- * `if (canDefine('mi-x', MiX)) customElements.define('mi-x', MiX);` — a literal define that
- * analysers and bundlers understand.
+ * Each element's define.ts uses it right before a literal `customElements.define(tag, Class)`
+ * call, which analysers and bundlers understand.
  */
 export function canDefine(tag: string, ctor: CustomElementConstructor & Versioned): boolean {
   if (typeof customElements === 'undefined') return false;
