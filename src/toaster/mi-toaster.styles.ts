@@ -36,7 +36,7 @@ export const styles = css`
   [part='close']::before { content: '×'; }
   /* Reduced motion: a fade in place instead of a slide. */
   .reduce [part='toast'] { animation: mi-toast-fade min(var(--mi-duration, 200ms), 300ms) reverse; }
-  @keyframes mi-toast-in { from { opacity: 0; transform: translateY(var(--_from)); } }
+  @keyframes mi-toast-in { from { opacity: 0.6; transform: translateY(var(--_from)); } }
   @keyframes mi-toast-fade { to { opacity: 0.4; } }
   @media (forced-colors: active) {
     [part='toast'] { border-color: CanvasText; }

@@ -34,6 +34,9 @@ async function mount(entry: MatrixEntry): Promise<HTMLElement> {
   await el.updateComplete;
   await entry.settle?.(el);
   await el.updateComplete;
+  // Entrance transitions (≤ 300 ms) end before axe judges contrast on what the user finally sees.
+  const finite = (a: Animation) => a.effect?.getComputedTiming().endTime !== Infinity;
+  await Promise.all(document.getAnimations().filter(finite).map((a) => a.finished.catch(() => {})));
   return el;
 }
 
