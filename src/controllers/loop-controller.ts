@@ -25,6 +25,7 @@ export class LoopController implements ReactiveController {
     host.addController(this);
   }
 
+  // Loops need no lifecycle work; a controller still has to offer one hook to be added to a host.
   hostConnected(): void {}
 
   /** The rule in force, or undefined when the host has no loop key. */

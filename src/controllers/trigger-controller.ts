@@ -21,8 +21,6 @@ export interface TriggerControllerOptions {
   onTrigger: (trigger: Trigger) => void;
   /** Kinds this element supports; others are ignored with a warning. */
   allowed?: readonly TriggerKind[];
-  /** Called whenever the resolved target changes (also when an app renders it later). */
-  onTarget?: (target: Element | null) => void;
 }
 
 const ALL: readonly TriggerKind[] = ['click', 'focus', 'hover', 'input', 'submit', 'invalid', 'visible', 'idle', 'first-visit'];
@@ -107,7 +105,6 @@ export class TriggerController implements ReactiveController {
     this.signature = `${this.options.triggers() ?? ''}|${forId ?? ''}`;
     const target = resolveTarget(this.host, forId);
     this.target = target;
-    this.options.onTarget?.(target);
     // NOTE: with `for`, keep watching: frameworks re-create the node with the same id (a React
     // key change, a Vue v-if), and the triggers must follow the element that is on the page.
     if (forId) this.waitFor(forId);
