@@ -1,3 +1,4 @@
+import {isLeaderTab, leadership} from '../core/leader.js';
 import {getBus} from '../core/bus.js';
 import {hasDom, pageSingleton} from '../core/global.js';
 import {warnOnce} from '../core/warn.js';
@@ -37,18 +38,11 @@ const tab = () =>
   }));
 
 /**
- * Whether this tab leads: `false` only while a BroadcastChannel bridge is connected and another
- * tab of the site leads. NOTE: core reads the same page singleton ('leader') to play cues only
- * in the leading tab and to keep a hidden tab that does not lead silent; keep the shape.
- */
-const leadership = () => pageSingleton('leader', () => ({leader: true}));
-
-/**
  * True when this tab should play cues and announce for events shared across tabs: the tab the
  * user focused (or showed) last among those connected with `connectBroadcastChannel`; true in
  * a tab that is not connected.
  */
-export const isLeader = (): boolean => leadership().leader;
+export const isLeader = isLeaderTab;
 
 /**
  * The tab the user showed or focused last leads: it holds the `mi-elements/leader` Web Lock,

@@ -1,8 +1,11 @@
 import {pageSingleton} from './global.js';
 
 /**
- * Whether this tab leads for cues and hidden-tab announcements. Always true on its own; a
- * BroadcastChannel bridge (src/bridges/broadcast-channel.ts) keeps the flag when tabs share
- * events, so one shared event plays one sound, not one per open tab.
+ * The page-wide leadership flag. Always true on its own; a BroadcastChannel bridge
+ * (src/bridges/broadcast-channel.ts) keeps it when tabs share events, so one shared event plays
+ * one sound, not one per open tab.
  */
-export const isLeaderTab = (): boolean => pageSingleton('leader', () => ({leader: true})).leader;
+export const leadership = (): {leader: boolean} => pageSingleton('leader', () => ({leader: true}));
+
+/** Whether this tab leads for cues and hidden-tab announcements. */
+export const isLeaderTab = (): boolean => leadership().leader;
