@@ -1,6 +1,5 @@
-import {LitElement, type PropertyValues} from 'lit';
-import {property} from 'lit/decorators.js';
-import {consume} from '@lit/context';
+import {LitElement, type PropertyDeclarations, type PropertyValues} from 'lit';
+import {ContextConsumer} from '@lit/context';
 import {announce as announceToPage, prepareAnnouncer, type Politeness} from '../core/announcer.js';
 import {getConfig, onConfigChange, MOTION_VALUES, type MotionSetting} from '../core/config.js';
 import {fill, resolveLang} from '../core/intl.js';
@@ -19,24 +18,45 @@ export class MiElement extends LitElement {
   /** The package version, compared by the guarded define when two copies meet. */
   static readonly miVersion = VERSION;
 
+  static override properties: PropertyDeclarations = {
+    listen: {},
+    motion: {},
+    announce: {},
+    sound: {},
+    haptic: {},
+  };
+
   /** Space-separated bus topics whose messages patch this element's documented properties. */
-  @property() accessor listen = '';
+  declare listen: string;
 
   /** `auto` follows prefers-reduced-motion and the page/provider setting; `reduce` or `full` force it. */
-  @property() accessor motion: MotionSetting = 'auto';
+  declare motion: MotionSetting;
 
   /** Politeness override for this element's announcements: `polite`, `assertive` or `off`. Empty: the element's default. */
-  @property() accessor announce: '' | Politeness | 'off' = '';
+  declare announce: '' | Politeness | 'off';
 
   /** Sound cue played on this element's main outcome (needs `configure({sound: true})`). */
-  @property() accessor sound = '';
+  declare sound: string;
 
   /** Vibration cue on this element's main outcome (needs `configure({haptics: true})`). */
-  @property() accessor haptic = '';
+  declare haptic: string;
+
+  constructor() {
+    super();
+    this.listen = '';
+    this.motion = 'auto';
+    this.announce = '';
+    this.sound = '';
+    this.haptic = '';
+  }
+
+  /** The nearest `<mi-provider>`'s config, kept current (a change re-renders this element). */
+  private readonly providerLink = new ContextConsumer(this, {context: providerContext, subscribe: true});
 
   /** Config from the nearest `<mi-provider>`, if any. */
-  @consume({context: providerContext, subscribe: true})
-  accessor provider: ProviderConfig | undefined = undefined;
+  get provider(): ProviderConfig | undefined {
+    return this.providerLink.value;
+  }
 
   /** Element internals: custom states (`:state(reduced-motion)`) and host semantics. */
   protected readonly internals: ElementInternals = this.attachInternals();

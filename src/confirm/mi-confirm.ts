@@ -1,6 +1,5 @@
 import {failed, reasonOf} from '../core/outcome.js';
 import {html, nothing, svg, type PropertyValues} from 'lit';
-import {property} from 'lit/decorators.js';
 import {MiElement} from '../base/mi-element.js';
 import {baseStyles} from '../base/base.styles.js';
 import {BusController} from '../controllers/bus-controller.js';
@@ -57,45 +56,77 @@ const ICONS: Record<ConfirmState, unknown> = {
  */
 export class MiConfirm extends MiElement {
   static override styles = [baseStyles, styles];
+  static override properties = {
+    action: {attribute: false},
+    isSuccess: {attribute: false},
+    state: {reflect: true},
+    successText: {attribute: 'success-text'},
+    pendingText: {attribute: 'pending-text'},
+    errorText: {attribute: 'error-text'},
+    pendingDelay: {attribute: 'pending-delay', type: Number},
+    slowAfter: {attribute: 'slow-after', type: Number},
+    timeout: {type: Number},
+    duration: {type: Number},
+    sticky: {type: Boolean},
+    resetOnSuccess: {attribute: 'reset-on-success', type: Boolean},
+    htmlFor: {attribute: 'for'},
+  };
 
   /** The work to confirm: `(context) => Promise`. A plain value counts as the result, a throw as an error. */
-  @property({attribute: false}) accessor action: ((context: ConfirmContext) => unknown) | null = null;
+  declare action: ((context: ConfirmContext) => unknown) | null;
 
   /** Decides whether a result is a success (may return a Promise). Default: a `Response` must be `ok`; anything else succeeds. */
-  @property({attribute: false}) accessor isSuccess: ((result: unknown) => unknown) | null = null;
+  declare isSuccess: ((result: unknown) => unknown) | null;
 
   /** `idle`, `pending`, `success` or `error`; reflected for styling. */
-  @property({reflect: true}) accessor state: ConfirmState = 'idle';
+  declare state: ConfirmState;
 
   /** Shown and announced after a success. */
-  @property({attribute: 'success-text'}) accessor successText = '';
+  declare successText: string;
 
   /** Shown and announced while pending. */
-  @property({attribute: 'pending-text'}) accessor pendingText = '';
+  declare pendingText: string;
 
   /** Replaces every error message. */
-  @property({attribute: 'error-text'}) accessor errorText = '';
+  declare errorText: string;
 
   /** Milliseconds before pending feedback appears (fast actions show none). */
-  @property({attribute: 'pending-delay', type: Number}) accessor pendingDelay = 200;
+  declare pendingDelay: number;
 
   /** Milliseconds after which pending says it is still working. */
-  @property({attribute: 'slow-after', type: Number}) accessor slowAfter = 1000;
+  declare slowAfter: number;
 
   /** Milliseconds after which the action is aborted and counts as an error; 0: never. */
-  @property({type: Number}) accessor timeout = 0;
+  declare timeout: number;
 
   /** Milliseconds the success stays before returning to idle. */
-  @property({type: Number}) accessor duration = 4000;
+  declare duration: number;
 
   /** Keep the success until the next action. */
-  @property({type: Boolean}) accessor sticky = false;
+  declare sticky: boolean;
 
   /** Reset the wrapped form after a success. */
-  @property({attribute: 'reset-on-success', type: Boolean}) accessor resetOnSuccess = false;
+  declare resetOnSuccess: boolean;
 
   /** Id of the control (same root) when it is not the first child. */
-  @property({attribute: 'for'}) accessor htmlFor = '';
+  declare htmlFor: string;
+
+  constructor() {
+    super();
+    this.action = null;
+    this.isSuccess = null;
+    this.state = 'idle';
+    this.successText = '';
+    this.pendingText = '';
+    this.errorText = '';
+    this.pendingDelay = 200;
+    this.slowAfter = 1000;
+    this.timeout = 0;
+    this.duration = 4000;
+    this.sticky = false;
+    this.resetOnSuccess = false;
+    this.htmlFor = '';
+  }
 
   private busy = false;
   private token = 0;

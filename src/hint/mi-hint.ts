@@ -1,5 +1,4 @@
 import {html, nothing, type PropertyValues} from 'lit';
-import {property} from 'lit/decorators.js';
 import {MiElement} from '../base/mi-element.js';
 import {baseStyles} from '../base/base.styles.js';
 import {BusController, MAX_TEXT, applyPatch} from '../controllers/bus-controller.js';
@@ -62,52 +61,88 @@ function deepActive(): HTMLElement | null {
  */
 export class MiHint extends MiElement {
   static override styles = [baseStyles, styles];
+  static override properties = {
+    htmlFor: {attribute: 'for'},
+    trigger: {},
+    variant: {reflect: true},
+    gesture: {attribute: 'cue', reflect: true},
+    content: {},
+    heading: {},
+    once: {},
+    times: {type: Number},
+    snooze: {type: Number},
+    step: {type: Number},
+    steps: {type: Number},
+    next: {},
+    open: {type: Boolean, reflect: true},
+    dismissText: {attribute: 'dismiss-text'},
+    stepText: {attribute: 'step-text'},
+  };
 
   /** Id of the target in the same root; empty: the first slotted element. */
-  @property({attribute: 'for'}) accessor htmlFor = '';
+  declare htmlFor: string;
 
   /** What shows it: `focus hover click input invalid visible idle:N first-visit` (coach marks ignore focus and hover). */
-  @property() accessor trigger = 'focus hover';
+  declare trigger: string;
 
   /** `tooltip` (floating), `inline` (in flow, under the field) or `coach` (callout with "Got it"). */
-  @property({reflect: true}) accessor variant: HintVariant = 'tooltip';
+  declare variant: HintVariant;
 
   /** Attribute `cue`: an animated gesture cue with its text, `swipe-left`, `swipe-right`, `scroll` or `tap`. */
   // NOTE: the property is `gesture` because MiElement's `cue()` plays sound/haptic cues.
-  @property({attribute: 'cue', reflect: true}) accessor gesture: HintCue | '' = '';
+  declare gesture: HintCue | '';
 
   /** The hint text (plain text). Empty with a `cue`: the cue's default text. */
-  @property() accessor content = '';
+  declare content: string;
 
   /** The coach mark's title. */
-  @property() accessor heading = '';
+  declare heading: string;
 
   /** Loop key: show at most once under this key (a new key, e.g. `tour-v2`, shows it again). */
-  @property() accessor once = '';
+  declare once: string;
 
   /** With `once`: show at most this many times. */
-  @property({type: Number}) accessor times: number | null = null;
+  declare times: number | null;
 
   /** With `once`: a dismissal hides it for this many days, then it may show again. */
-  @property({type: Number}) accessor snooze: number | null = null;
+  declare snooze: number | null;
 
   /** Coach marks: this step's number, shown as "Step k of n" with `steps`. */
-  @property({type: Number}) accessor step: number | null = null;
+  declare step: number | null;
 
   /** Coach marks: the number of steps in the tour. */
-  @property({type: Number}) accessor steps: number | null = null;
+  declare steps: number | null;
 
   /** Id of the hint to show after "Got it" (a tour); a first visit skips steps already done. */
-  @property() accessor next = '';
+  declare next: string;
 
   /** Whether it is showing. Setting it directly bypasses loops and fires no events; use `show()`. */
-  @property({type: Boolean, reflect: true}) accessor open = false;
+  declare open: boolean;
 
   /** Overrides the "Got it" label. */
-  @property({attribute: 'dismiss-text'}) accessor dismissText = '';
+  declare dismissText: string;
 
   /** Overrides "Step {step} of {steps}". */
-  @property({attribute: 'step-text'}) accessor stepText = '';
+  declare stepText: string;
+
+  constructor() {
+    super();
+    this.htmlFor = '';
+    this.trigger = 'focus hover';
+    this.variant = 'tooltip';
+    this.gesture = '';
+    this.content = '';
+    this.heading = '';
+    this.once = '';
+    this.times = null;
+    this.snooze = null;
+    this.step = null;
+    this.steps = null;
+    this.next = '';
+    this.open = false;
+    this.dismissText = '';
+    this.stepText = '';
+  }
 
   private reason = '';
   private focused = false;

@@ -1,6 +1,5 @@
 import {failed, reasonOf} from '../core/outcome.js';
 import {html, nothing, type PropertyValues} from 'lit';
-import {property} from 'lit/decorators.js';
 import {MiElement} from '../base/mi-element.js';
 import {baseStyles} from '../base/base.styles.js';
 import {BusController, applyPatch} from '../controllers/bus-controller.js';
@@ -50,42 +49,72 @@ const now = () => performance.now();
  */
 export class MiProgress extends MiElement {
   static override styles = [baseStyles, styles];
+  static override properties = {
+    value: {type: Number},
+    max: {type: Number},
+    label: {},
+    indeterminate: {type: Boolean},
+    variant: {},
+    steps: {},
+    state: {reflect: true},
+    eta: {type: Boolean},
+    expected: {type: Number},
+    expectedKey: {attribute: 'expected-key'},
+    announceEvery: {attribute: 'announce-every', type: Number},
+    stallAfter: {attribute: 'stall-after', type: Number},
+  };
 
   /** Progress so far, 0 to `max`; for `steps`, the index of the current step. Absent: indeterminate. */
-  @property({type: Number}) accessor value: number | null = null;
+  declare value: number | null;
 
   /** The value that means done. For `steps`, the number of steps. */
-  @property({type: Number}) accessor max = 100;
+  declare max: number;
 
   /** What is in progress ("Uploading photo.jpg"): the visible label and the accessible name. */
-  @property() accessor label = '';
+  declare label: string;
 
   /** Show activity without an amount, even when `value` is set. */
-  @property({type: Boolean}) accessor indeterminate = false;
+  declare indeterminate: boolean;
 
   /** `bar`, `ring` or `steps`. */
-  @property() accessor variant: ProgressVariant = 'bar';
+  declare variant: ProgressVariant;
 
   /** Comma-separated step names for `variant="steps"`, e.g. `Cart,Shipping,Payment`. */
-  @property() accessor steps = '';
+  declare steps: string;
 
   /** `active`, `paused`, `success` or `error`. */
-  @property({reflect: true}) accessor state: ProgressState = 'active';
+  declare state: ProgressState;
 
   /** Show and announce the time left, estimated from the observed rate, and say when progress stalls. */
-  @property({type: Boolean}) accessor eta = false;
+  declare eta: boolean;
 
   /** Typical duration (ms) of work without progress events: the value follows the clock, never reaching `max` before `complete()`. */
-  @property({type: Number}) accessor expected: number | null = null;
+  declare expected: number | null;
 
   /** Learns the typical duration of this work from past runs under this key; it then replaces `expected`. */
-  @property({attribute: 'expected-key'}) accessor expectedKey = '';
+  declare expectedKey: string;
 
   /** Announce progress each time it crosses a multiple of this percentage. */
-  @property({attribute: 'announce-every', type: Number}) accessor announceEvery = 25;
+  declare announceEvery: number;
 
   /** With `eta`: this long (ms) without progress counts as a stall. */
-  @property({attribute: 'stall-after', type: Number}) accessor stallAfter = 10_000;
+  declare stallAfter: number;
+
+  constructor() {
+    super();
+    this.value = null;
+    this.max = 100;
+    this.label = '';
+    this.indeterminate = false;
+    this.variant = 'bar';
+    this.steps = '';
+    this.state = 'active';
+    this.eta = false;
+    this.expected = null;
+    this.expectedKey = '';
+    this.announceEvery = 25;
+    this.stallAfter = 10_000;
+  }
 
   /** Sanitised view of the properties, worked out in willUpdate. */
   private total = 100;

@@ -1,6 +1,5 @@
 import {LitElement, html, css, type PropertyValues} from 'lit';
-import {property} from 'lit/decorators.js';
-import {provide} from '@lit/context';
+import {ContextProvider} from '@lit/context';
 import {MOTION_VALUES, sanitizeStrings, type MotionSetting, type Strings} from '../core/config.js';
 import {VERSION} from '../core/version.js';
 import {providerContext, type ProviderConfig} from './context.js';
@@ -22,34 +21,50 @@ export class MiProvider extends LitElement {
     }
   `;
 
-  /** `auto`, `reduce` or `full` for every element inside. */
-  @property() accessor motion: MotionSetting | '' = '';
-
-  /** Language for numbers, durations and lists inside (BCP 47, e.g. `de`). Also read from `lang`. */
-  @property() accessor locale = '';
-
-  /** Play opt-in sound cues inside. */
-  @property({type: Boolean}) accessor sound = false;
-
-  /** Play opt-in vibration cues inside. */
-  @property({type: Boolean}) accessor haptics = false;
-
-  /** String overrides for the elements inside, by key (property, or JSON in the `strings` attribute). */
-  @property({
-    converter: {
-      fromAttribute: (value: string | null) => {
-        try {
-          return value ? sanitizeStrings(JSON.parse(value)) : {};
-        } catch {
-          return {};
-        }
+  static override properties = {
+    motion: {},
+    locale: {},
+    sound: {type: Boolean},
+    haptics: {type: Boolean},
+    strings: {
+      converter: {
+        fromAttribute: (value: string | null) => {
+          try {
+            return value ? sanitizeStrings(JSON.parse(value)) : {};
+          } catch {
+            return {};
+          }
+        },
       },
     },
-  })
-  accessor strings: Strings = {};
+  };
 
-  @provide({context: providerContext})
-  accessor config: ProviderConfig | undefined = undefined;
+  /** `auto`, `reduce` or `full` for every element inside. */
+  declare motion: MotionSetting | '';
+
+  /** Language for numbers, durations and lists inside (BCP 47, e.g. `de`). Also read from `lang`. */
+  declare locale: string;
+
+  /** Play opt-in sound cues inside. */
+  declare sound: boolean;
+
+  /** Play opt-in vibration cues inside. */
+  declare haptics: boolean;
+
+  /** String overrides for the elements inside, by key (property, or JSON in the `strings` attribute). */
+  declare strings: Strings;
+
+  constructor() {
+    super();
+    this.motion = '';
+    this.locale = '';
+    this.sound = false;
+    this.haptics = false;
+    this.strings = {};
+  }
+
+  /** Hands the config to the elements inside; they re-render when it changes. */
+  private readonly context = new ContextProvider(this, {context: providerContext});
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
@@ -59,7 +74,7 @@ export class MiProvider extends LitElement {
     if (lang) config.lang = lang;
     if (this.hasAttribute('sound') || this.sound) config.sound = this.sound;
     if (this.hasAttribute('haptics') || this.haptics) config.haptics = this.haptics;
-    this.config = config;
+    this.context.setValue(config);
   }
 
   override render() {

@@ -1,5 +1,4 @@
 import {html, nothing, render, type PropertyValues} from 'lit';
-import {property} from 'lit/decorators.js';
 import {MiElement} from '../base/mi-element.js';
 import {baseStyles} from '../base/base.styles.js';
 import {BusController} from '../controllers/bus-controller.js';
@@ -63,21 +62,37 @@ let seq = 0;
  */
 export class MiToaster extends MiElement {
   static override styles = [baseStyles, styles];
+  static override properties = {
+    position: {reflect: true},
+    max: {type: Number},
+    minDuration: {attribute: 'min-duration', type: Number},
+    hotkey: {},
+    label: {},
+  };
 
   /** Where the stack sits: `top|bottom` + `-` + `start|center|end`. */
-  @property({reflect: true}) accessor position = 'bottom-end';
+  declare position: string;
 
   /** How many notices are visible at once; older ones wait behind a "+N more" button. */
-  @property({type: Number}) accessor max = 3;
+  declare max: number;
 
   /** Shortest time a notice stays (ms). Reading time decides above it; a toast's `duration` replaces reading time. */
-  @property({attribute: 'min-duration', type: Number}) accessor minDuration = 6000;
+  declare minDuration: number;
 
   /** The key that moves focus to the newest notice and back, e.g. `Alt+T`, `Ctrl+Shift+N`, `F6`; empty: none. */
-  @property() accessor hotkey = 'Alt+T';
+  declare hotkey: string;
 
   /** The region's accessible name (default: the `toaster-label` string, "Notifications"). */
-  @property() accessor label = '';
+  declare label: string;
+
+  constructor() {
+    super();
+    this.position = 'bottom-end';
+    this.max = 3;
+    this.minDuration = 6000;
+    this.hotkey = 'Alt+T';
+    this.label = '';
+  }
 
   /** Top-level notices, oldest first (a summary holds its own). */
   private items: Notice[] = [];

@@ -1,6 +1,5 @@
 import {allowedUrl} from '../core/url.js';
 import {html, nothing, type PropertyValues} from 'lit';
-import {property} from 'lit/decorators.js';
 import {MiElement} from '../base/mi-element.js';
 import {baseStyles} from '../base/base.styles.js';
 import {BusController} from '../controllers/bus-controller.js';
@@ -69,27 +68,47 @@ function safeUrl(value: unknown): string {
  */
 export class MiTyping extends MiElement {
   static override styles = [baseStyles, styles];
+  static override properties = {
+    active: {type: Boolean, hasChanged: () => true},
+    name: {},
+    avatar: {},
+    variant: {reflect: true},
+    delay: {type: Number},
+    linger: {type: Number},
+    timeout: {type: Number},
+  };
 
   /** Whether the person this element stands for is typing. Set it again (even to `true`) to refresh before `timeout`. */
-  @property({type: Boolean, hasChanged: () => true}) accessor active = false;
+  declare active: boolean;
 
   /** That person's name: "Ana is typing…". Also the name shown while `pace()` runs. */
-  @property() accessor name = '';
+  declare name: string;
 
   /** Picture beside the dots (http(s) or relative URL; decorative). Bus senders may bring their own. */
-  @property() accessor avatar = '';
+  declare avatar: string;
 
   /** `dots` (inline dots and text) or `bubble` (a chat bubble sized like a message). */
-  @property({reflect: true}) accessor variant: 'dots' | 'bubble' = 'dots';
+  declare variant: 'dots' | 'bubble';
 
   /** Milliseconds a sender must keep typing before it shows (a one-keystroke burst shows nothing). */
-  @property({type: Number}) accessor delay = 400;
+  declare delay: number;
 
   /** Milliseconds the indicator stays after a sender stops, so a short pause does not flicker. */
-  @property({type: Number}) accessor linger = 500;
+  declare linger: number;
 
   /** Milliseconds after a sender's last refresh before it is dropped as stale. `0`: never. */
-  @property({type: Number}) accessor timeout = 6000;
+  declare timeout: number;
+
+  constructor() {
+    super();
+    this.active = false;
+    this.name = '';
+    this.avatar = '';
+    this.variant = 'dots';
+    this.delay = 400;
+    this.linger = 500;
+    this.timeout = 6000;
+  }
 
   // NOTE: plain fields, not @state: every change goes through tick(), which requests the update.
   private label = '';
