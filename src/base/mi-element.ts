@@ -1,7 +1,7 @@
 import {LitElement, type PropertyDeclarations, type PropertyValues} from 'lit';
 import {ContextConsumer} from '@lit/context';
 import {announce as announceToPage, prepareAnnouncer, type Politeness} from '../core/announcer.js';
-import {getConfig, onConfigChange, MOTION_VALUES, type MotionSetting} from '../core/config.js';
+import {getConfig, onConfigChange, ownString, parseStrings, MOTION_VALUES, type MotionSetting, type Strings} from '../core/config.js';
 import {fill, resolveLang} from '../core/intl.js';
 import {playSound, vibrate} from '../core/feedback.js';
 import {getBus} from '../core/bus.js';
@@ -24,6 +24,7 @@ export class MiElement extends LitElement {
     announce: {},
     sound: {},
     haptic: {},
+    strings: {converter: {fromAttribute: parseStrings}},
   };
 
   /** Space-separated bus topics whose messages patch this element's documented properties. */
@@ -41,6 +42,12 @@ export class MiElement extends LitElement {
   /** Vibration cue on this element's main outcome (needs `configure({haptics: true})`). */
   declare haptic: string;
 
+  /**
+   * This element's own texts, by key (JSON in the `strings` attribute, or an object): they win
+   * over `<mi-provider>` and `configure({strings})`. Keys are listed with each element.
+   */
+  declare strings: Strings;
+
   constructor() {
     super();
     this.listen = '';
@@ -48,6 +55,7 @@ export class MiElement extends LitElement {
     this.announce = '';
     this.sound = '';
     this.haptic = '';
+    this.strings = {};
   }
 
   /** The nearest `<mi-provider>`'s config, kept current (a change re-renders this element). */
@@ -79,6 +87,9 @@ export class MiElement extends LitElement {
   }
 
   override connectedCallback(): void {
+    // Moved out of a provider: forget its config; the provider around the new place (if any)
+    // answers the request the consumer sends from super.connectedCallback().
+    this.providerLink.value = undefined;
     super.connectedCallback();
     // Live regions must exist well before the first message; make them now.
     prepareAnnouncer();
@@ -108,12 +119,12 @@ export class MiElement extends LitElement {
   }
 
   /**
-   * A user-visible or announced string: a provider override, then configure({strings}), then the
+   * A user-visible or announced string: the element's `strings`, a provider override, then configure({strings}), then the
    * element's default; `{placeholders}` are filled in. Element attributes (e.g. `success-text`)
    * are checked by the caller before this.
    */
   protected text(key: string, fallback: string, values?: Record<string, string | number>): string {
-    const template = this.provider?.strings?.[key] ?? getConfig().strings[key] ?? fallback;
+    const template = ownString(this.strings, key) ?? ownString(this.provider?.strings, key) ?? ownString(getConfig().strings, key) ?? fallback;
     return fill(template, values);
   }
 

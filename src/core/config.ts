@@ -44,6 +44,22 @@ export function sanitizeStrings(input: unknown): Strings {
   return out;
 }
 
+/** The `strings` attribute (JSON) as overrides; invalid JSON or junk values give none. */
+export function parseStrings(value: string | null): Strings {
+  try {
+    return sanitizeStrings(value ? JSON.parse(value) : {});
+  } catch {
+    warnOnce('strings-json', 'A strings attribute is not valid JSON; ignored.');
+    return sanitizeStrings({});
+  }
+}
+
+/** `own[key]` when it is an own string (not inherited, not `__proto__`), else undefined. */
+export const ownString = (own: unknown, key: string): string | undefined => {
+  const value = own && typeof own == 'object' && Object.hasOwn(own, key) ? (own as Strings)[key] : undefined;
+  return typeof value == 'string' ? value : undefined;
+};
+
 /**
  * Sets page-wide defaults for every element (a `<mi-provider>` overrides them for a subtree, an
  * element's own attributes override both). Unknown keys and wrong types are ignored with a warning.

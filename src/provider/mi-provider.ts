@@ -1,6 +1,6 @@
 import {LitElement, html, css, type PropertyValues} from 'lit';
 import {ContextProvider} from '@lit/context';
-import {MOTION_VALUES, sanitizeStrings, type MotionSetting, type Strings} from '../core/config.js';
+import {MOTION_VALUES, parseStrings, sanitizeStrings, type MotionSetting, type Strings} from '../core/config.js';
 import {VERSION} from '../core/version.js';
 import {providerContext, type ProviderConfig} from './context.js';
 
@@ -26,17 +26,7 @@ export class MiProvider extends LitElement {
     locale: {},
     sound: {type: Boolean},
     haptics: {type: Boolean},
-    strings: {
-      converter: {
-        fromAttribute: (value: string | null) => {
-          try {
-            return value ? sanitizeStrings(JSON.parse(value)) : {};
-          } catch {
-            return {};
-          }
-        },
-      },
-    },
+    strings: {converter: {fromAttribute: parseStrings}},
   };
 
   /** `auto`, `reduce` or `full` for every element inside. */

@@ -1,4 +1,6 @@
 import {expect, fixture, html} from '@open-wc/testing';
+import {configure, resetConfig} from '../../src/core/config.js';
+import {captureConsole, resetWarnings} from '../helpers.js';
 import '../../src/provider/define.js';
 import '../controllers/fixtures.js';
 import type {TestWidget} from '../controllers/fixtures.js';
@@ -34,5 +36,42 @@ describe('<mi-provider>', () => {
     const provider = await fixture<MiProvider>(html`<mi-provider strings="{not json"><p>x</p></mi-provider>`);
     expect(getComputedStyle(provider).display).to.equal('contents');
     expect(provider.strings).to.deep.equal({});
+  });
+
+  it("an element's own strings attribute wins over the provider and configure(); junk is ignored", async () => {
+    configure({strings: {count: '{n} Dinge', other: 'page'}});
+    try {
+      const provider = await fixture<MiProvider>(html`
+        <mi-provider strings='{"count": "{n} éléments", "other": "provider"}'>
+          <test-widget strings='{"count": "{n} items here", "__proto__": "x", "n": 5}'></test-widget>
+          <test-widget></test-widget>
+        </mi-provider>
+      `);
+      const [own, inherits] = [...provider.querySelectorAll<TestWidget>('test-widget')];
+      expect(own.label_('count', '?')).to.equal('3 items here');
+      expect(own.label_('other', '?')).to.equal('provider');
+      expect(own.label_('n', 'fallback')).to.equal('fallback');
+      expect(own.label_('toString', 'fallback')).to.equal('fallback');
+      expect(inherits.label_('count', '?')).to.equal('3 éléments');
+      provider.remove();
+      document.body.append(inherits);
+      expect(inherits.label_('count', '?')).to.equal('3 Dinge');
+      inherits.remove();
+      resetConfig();
+      document.body.append(own);
+      resetWarnings();
+      const {warns} = await captureConsole(() => {
+        own.setAttribute('strings', '{broken');
+        own.setAttribute('strings', '[also broken');
+        expect(own.strings).to.deep.equal({});
+        expect(own.label_('count', '{n} items')).to.equal('3 items');
+        own.strings = {count: 42} as unknown as Record<string, string>;
+        expect(own.label_('count', '{n} items')).to.equal('3 items');
+      });
+      expect(warns.length).to.equal(1);
+      own.remove();
+    } finally {
+      resetConfig();
+    }
   });
 });
