@@ -177,10 +177,16 @@ export class MiConfirm extends MiElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.reset();
-    this.describe(null);
-    this.statusEl?.remove();
-    this.statusEl = undefined;
+    // NOTE: a move (frameworks reorder by removing and inserting the same node in one task) is
+    // not an end: the run, its timers and its held control carry on. Only an element still out
+    // of the page a microtask later lets go (the app's request itself is never aborted here).
+    queueMicrotask(() => {
+      if (this.isConnected) return;
+      this.reset();
+      this.describe(null);
+      this.statusEl?.remove();
+      this.statusEl = undefined;
+    });
   }
 
   protected override updated(changed: PropertyValues): void {

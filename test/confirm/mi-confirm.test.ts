@@ -38,6 +38,12 @@ async function contactForm(attrs: {delay?: number} = {}): Promise<MiConfirm> {
 
 const submit = (el: MiConfirm) => el.querySelector('form')!.requestSubmit();
 
+/** Removes it from the page for good: it lets go a microtask later (a move in the same task is not a removal). */
+async function removeFromPage(el: Element): Promise<void> {
+  el.remove();
+  await Promise.resolve();
+}
+
 /** The accessibility node of the button named `name` (Chromium's tree, as a screen reader gets it). */
 async function axButton(name: string): Promise<AXNode | null> {
   const snapshot = (await a11ySnapshot({})) as unknown as AXNode;
@@ -300,7 +306,7 @@ describe('<mi-confirm>', () => {
       const node = await axButton('Save');
       expect(node?.description).to.equal('Replies within a day Saved');
       const saveButton = button(el);
-      el.remove();
+      await removeFromPage(el);
       expect(saveButton.getAttribute('aria-describedby')).to.equal('hint');
       expect(saveButton.hasAttribute('aria-disabled')).to.equal(false);
       // Put back on the page (as a framework might), it has exactly its own description again.
@@ -807,7 +813,7 @@ describe('<mi-confirm>', () => {
       let events = 0;
       for (const type of ['mi-pending', 'mi-success', 'mi-error']) el.addEventListener(type, () => events++);
       const log = recordAnnouncements();
-      el.remove();
+      await removeFromPage(el);
       expect(pay.hasAttribute('aria-disabled')).to.equal(false);
       expect(pay.hasAttribute('aria-describedby')).to.equal(false);
       expect(el.querySelector('[slot=status]')).to.equal(null);
@@ -817,6 +823,44 @@ describe('<mi-confirm>', () => {
       expect(events).to.equal(0);
       expect(log.messages).to.have.length(0);
       bus.clear('gone');
+    });
+
+    it('moved while pending (disconnect + connect in one task), it keeps the run: one action, one outcome [chromium]', async () => {
+      const el = await contactForm({delay: 50});
+      const elsewhere = el.parentElement!.appendChild(document.createElement('section'));
+      const send = button(el);
+      let calls = 0;
+      let resolve!: (response: Response) => void;
+      el.action = () => (calls++, new Promise<Response>((r) => (resolve = r)));
+      let successes = 0;
+      el.addEventListener('mi-success', () => successes++);
+      const log = recordAnnouncements();
+      submit(el);
+      await oneEvent(el, 'mi-pending');
+      // A framework reordering its list: the same node is appended somewhere else.
+      elsewhere.append(el);
+      await sleep(0);
+      expect(el.isConnected).to.equal(true);
+      expect(el.state, 'pending survives the move').to.equal('pending');
+      expect(statusText(el)).to.equal('Working…');
+      expect(send.getAttribute('aria-disabled'), 'the control is still held').to.equal('true');
+      submit(el);
+      submit(el);
+      await sleep(50);
+      expect(calls, 'a second submit after the move is refused').to.equal(1);
+      resolve(new Response('ok'));
+      await oneEvent(el, 'mi-success');
+      await el.updateComplete;
+      expect(statusText(el)).to.equal('Message sent');
+      expect(send.hasAttribute('aria-disabled')).to.equal(false);
+      await waitUntil(() => log.texts().includes('Message sent'), 'success announced');
+      await sleep(300);
+      log.stop();
+      expect(log.texts()).to.deep.equal(['Working…', 'Message sent']);
+      expect(successes).to.equal(1);
+      expect(el.querySelectorAll('[slot=status]')).to.have.length(1);
+      expect((await axButton('Send'))?.description).to.equal('Message sent');
+      await expect(el).to.be.accessible();
     });
 
     it('a reconnected element works again [chromium]', async () => {
