@@ -5,13 +5,15 @@ import {css} from 'lit';
 //   inside the viewport sideways by position-area's default overflow alignment.
 // - The cue's arrow is drawn by CSS (a graphic, not text: nothing for contrast checkers to read
 //   as text) and nudges in the gesture's direction, each nudge ≤ 300 ms, a few times, then rests.
+// - The entrance only moves (transform): the text is drawn at full opacity from the first frame
+//   after the trigger, so it is legible at once and its contrast never dips mid-animation.
 // - Reduced motion: the arrow stands still next to the same text; nothing slides in.
 export const styles = css`
   :host { display: contents; --_gap: var(--mi-hint-gap, 8px); }
   [part~='hint'] { max-width: min(var(--mi-hint-max-width, 40ch), calc(100vw - 2 * var(--_gap))); padding: 0.375rem 0.625rem; border: 1px solid var(--_track); border-radius: var(--_radius); background: var(--_surface); color: var(--_text); font: 0.875rem/1.4 var(--_font); }
-  [popover] { margin: 0; overflow: visible; box-shadow: 0 2px 10px rgb(0 0 0 / 0.2); transition: opacity var(--_duration), transform var(--_duration); }
+  [popover] { margin: 0; overflow: visible; box-shadow: 0 2px 10px rgb(0 0 0 / 0.2); transition: transform var(--_duration); }
   :host(:state(anchored)) [popover] { inset: auto; margin: var(--_gap); position-area: top; position-try-fallbacks: flip-block; }
-  @starting-style { [popover]:popover-open { opacity: 0; transform: translateY(4px); } }
+  @starting-style { [popover]:popover-open { transform: translateY(4px); } }
   [part~='coach']:popover-open { display: grid; }
   [part~='coach'] { gap: 0.5rem; max-width: min(var(--mi-hint-max-width, 36ch), calc(100vw - 2 * var(--_gap))); padding: 0.75rem 1rem; }
   [part='heading'] { font-weight: 600; }

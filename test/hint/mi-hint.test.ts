@@ -114,6 +114,42 @@ describe('<mi-hint>', () => {
       expect(isShown(el)).to.equal(true);
     });
 
+    it('is legible in the first frame after focus (full motion: it slides in at full opacity; reduced: no movement)', async () => {
+      for (const reduced of [false, true]) {
+        await reduceMotion(reduced);
+        const el = await fixture<MiHint>(html`<mi-hint content="Legible at once"><input aria-label="Name" /></mi-hint>`);
+        await frames();
+        el.querySelector('input')!.focus();
+        // The first animation frame after focus: what this frame paints is what the user sees first.
+        const seen = await new Promise<{open: boolean; opacity: number; rect: DOMRect; hit: Element | null; moving: string[]}>((resolve) =>
+          requestAnimationFrame(() => {
+            const text = part(el, 'text')!;
+            let opacity = 1;
+            for (let n: Element | null = text; n && n !== el.shadowRoot!.host; n = n.parentElement) opacity *= parseFloat(getComputedStyle(n).opacity);
+            opacity *= parseFloat(getComputedStyle(el).opacity);
+            const rect = text.getBoundingClientRect();
+            const [x, y] = center(rect);
+            resolve({
+              open: pop(el).matches(':popover-open'),
+              opacity,
+              rect,
+              hit: el.shadowRoot!.elementFromPoint(x, y),
+              moving: pop(el)
+                .getAnimations()
+                .map((a) => (a as CSSTransition).transitionProperty),
+            });
+          })
+        );
+        expect(seen.open, `${reduced ? 'reduced' : 'full'} motion: open`).to.equal(true);
+        expect(seen.opacity, `${reduced ? 'reduced' : 'full'} motion: effective opacity of the text`).to.be.at.least(0.6);
+        expect(seen.rect.width > 0 && seen.rect.height > 0, 'laid out').to.equal(true);
+        expect(seen.hit === part(el, 'text') || pop(el).contains(seen.hit), 'on top at its own centre').to.equal(true);
+        // The entrance is movement only (never a fade that would dim the text below its contrast).
+        expect(seen.moving).to.deep.equal(reduced ? [] : ['transform']);
+        el.querySelector('input')!.blur();
+      }
+    });
+
     it('targets for="id" in the same root, including inside a shadow root', async () => {
       const host = await fixture<HTMLElement>(html`<div></div>`);
       const root = host.attachShadow({mode: 'open'});
@@ -381,6 +417,31 @@ describe('<mi-hint>', () => {
       await expect(cue).to.be.accessible();
       await reduceMotion(true);
       await expect(cue).to.be.accessible();
+    });
+
+    it('passes axe (colour contrast included) at the first frame of its entrance, in every variant', async () => {
+      for (const reduced of [false, true]) {
+        await reduceMotion(reduced);
+        const hints = [
+          await fixture<MiHint>(html`<mi-hint content="Tip"><input aria-label="A" /></mi-hint>`),
+          await fixture<MiHint>(html`<mi-hint variant="coach" heading="New" content="Body" step="1" steps="2"><button>C</button></mi-hint>`),
+          await fixture<MiHint>(html`<mi-hint cue="swipe-left"><div role="region" aria-label="List" tabindex="0">…</div></mi-hint>`),
+          await fixture<MiHint>(html`<mi-hint variant="inline" content="Inline tip"><input aria-label="B" /></mi-hint>`),
+        ];
+        for (const el of hints) {
+          el.show();
+          await el.updateComplete;
+          // Held at the entrance's first frame while axe reads colours and boxes.
+          const entrance = el.shadowRoot!.querySelector('[part~=hint]')!.getAnimations();
+          for (const a of entrance) {
+            a.pause();
+            a.currentTime = 0;
+          }
+          expect(entrance.length > 0, `${reduced ? 'reduced' : 'full'} motion: ${el.variant} has an entrance`).to.equal(!reduced && el.variant !== 'inline');
+          await expect(el).to.be.accessible();
+          for (const a of entrance) a.finish();
+        }
+      }
     });
   });
 
