@@ -22,8 +22,6 @@ export interface ConfirmContext {
 
 /** Status text longer than this is cut: nobody reads a 1 MB error. */
 const MAX_TEXT = 500;
-/** Once shown, pending stays at least this long, so it can be read. */
-const MIN_PENDING = 500;
 
 /** Icon drawings per state (24×24); the tick is revealed by its mask's rect (see the styles). */
 const ICONS: Record<ConfirmState, unknown> = {
@@ -64,6 +62,7 @@ export class MiConfirm extends MiElement {
     pendingText: {attribute: 'pending-text'},
     errorText: {attribute: 'error-text'},
     pendingDelay: {attribute: 'pending-delay', type: Number},
+    pendingMin: {attribute: 'pending-min', type: Number},
     slowAfter: {attribute: 'slow-after', type: Number},
     timeout: {type: Number},
     duration: {type: Number},
@@ -93,6 +92,9 @@ export class MiConfirm extends MiElement {
   /** Milliseconds before pending feedback appears (fast actions show none). */
   declare pendingDelay: number;
 
+  /** Once shown, pending stays at least this many milliseconds, so it can be read. */
+  declare pendingMin: number;
+
   /** Milliseconds after which pending says it is still working. */
   declare slowAfter: number;
 
@@ -120,6 +122,7 @@ export class MiConfirm extends MiElement {
     this.pendingText = '';
     this.errorText = '';
     this.pendingDelay = 200;
+    this.pendingMin = 500;
     this.slowAfter = 1000;
     this.timeout = 0;
     this.duration = 4000;
@@ -298,7 +301,7 @@ export class MiConfirm extends MiElement {
       }
       this.dispatchEvent(ok ? new MiSuccessEvent(value) : new MiErrorEvent(value, text));
     };
-    const wait = this.shownAt && this.shownAt + MIN_PENDING - performance.now();
+    const wait = this.shownAt && this.shownAt + this.ms('pending-min', this.pendingMin, 500) - performance.now();
     if (wait > 0) this.later(wait, apply);
     else apply();
     return ok;

@@ -444,6 +444,88 @@ describe('<mi-confirm>', () => {
       expect(performance.now() - shownAt).to.be.at.least(480);
     });
 
+    it('pending-min sets how long a shown pending state stays; 0 shows the outcome as soon as it is known', async () => {
+      const run = async (el: MiConfirm) => {
+        let resolve!: (value: string) => void;
+        el.action = () => new Promise<string>((r) => (resolve = r));
+        button(el).click();
+        await oneEvent(el, 'mi-pending');
+        const shownAt = performance.now();
+        resolve('ok');
+        await sleep(0);
+        const stateRightAfter = el.state;
+        if (el.state !== 'success') await oneEvent(el, 'mi-success');
+        return {stateRightAfter, held: performance.now() - shownAt};
+      };
+      const slow = await fixture<MiConfirm>(html`<mi-confirm pending-delay="0" pending-min="1200"><button>Pay</button></mi-confirm>`);
+      const held = await run(slow);
+      expect(held.stateRightAfter).to.equal('pending');
+      expect(held.held).to.be.at.least(1150);
+      expect(statusText(slow)).to.equal('Done');
+      const instant = await fixture<MiConfirm>(html`<mi-confirm pending-delay="0" pending-min="0"><button>Pay</button></mi-confirm>`);
+      expect((await run(instant)).stateRightAfter, 'no hold with pending-min="0"').to.equal('success');
+      await expect(instant).to.be.accessible();
+    });
+
+    it('a junk pending-min falls back to 500 ms with one warning', async () => {
+      const {result, warns} = await captureConsole(async () => {
+        const el = await fixture<MiConfirm>(html`<mi-confirm pending-delay="0" pending-min="soon"><button>Pay</button></mi-confirm>`);
+        el.action = () => sleep(20).then(() => 'ok');
+        button(el).click();
+        await oneEvent(el, 'mi-pending');
+        const shownAt = performance.now();
+        await oneEvent(el, 'mi-success');
+        const first = performance.now() - shownAt;
+        button(el).click();
+        await oneEvent(el, 'mi-success');
+        return first;
+      });
+      expect(result).to.be.at.least(480);
+      expect(warns).to.have.length(1);
+      expect(String(warns[0][0])).to.include('pending-min');
+    });
+
+    it('every text can be set on the element with strings (shown and announced); they win over configure()', async () => {
+      const {configure, resetConfig} = await import('../../src/core/config.js');
+      configure({strings: {'confirm.slow': 'Still going (page-wide)', 'confirm.retry': 'Again (page-wide)'}});
+      try {
+        const el = await fixture<MiConfirm>(html`
+          <mi-confirm
+            pending-delay="0"
+            slow-after="200"
+            timeout="700"
+            strings='{"confirm.pending":"Sende…","confirm.slow":"Dauert noch…","confirm.timeout":"Zeitüberschreitung","confirm.error":"Fehler: {reason}","confirm.unknown":"unbekannt","confirm.retry":"Nochmal","confirm.success":"Gesendet"}'
+            ><button>Senden</button></mi-confirm
+          >
+        `);
+        const log = recordAnnouncements();
+        el.action = ({signal}) => fetch(endpoint('delay=3000'), {signal});
+        button(el).click();
+        await waitUntil(() => statusText(el) === 'Dauert noch…', 'slow text shown', {timeout: 2000});
+        expect(el.state).to.equal('pending');
+        await oneEvent(el, 'mi-error');
+        await el.updateComplete;
+        expect(statusText(el)).to.equal('Fehler: Zeitüberschreitung');
+        expect(shadow(el, '[part=retry]')!.textContent).to.equal('Nochmal');
+        await expect(el).to.be.accessible();
+        el.timeout = 0;
+        el.action = () => 42;
+        el.isSuccess = () => false;
+        button(el).click();
+        await oneEvent(el, 'mi-error');
+        expect(statusText(el)).to.equal('Fehler: unbekannt');
+        el.isSuccess = null;
+        button(el).click();
+        await oneEvent(el, 'mi-success');
+        expect(statusText(el)).to.equal('Gesendet');
+        await waitUntil(() => log.messages.length >= 5, 'announced');
+        log.stop();
+        expect(log.texts()).to.deep.equal(['Sende…', 'Dauert noch…', 'Fehler: Zeitüberschreitung', 'Fehler: unbekannt', 'Gesendet']);
+      } finally {
+        resetConfig();
+      }
+    });
+
     it('announce="off" silences it; the text is still shown', async () => {
       const el = await contactForm();
       el.announce = 'off';
