@@ -4,6 +4,7 @@
 import resolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
+import {rollupCssLiterals} from './scripts/css-literals.mjs';
 
 const ts = () =>
   typescript({
@@ -17,6 +18,8 @@ const ts = () =>
 
 const plugins = (module) => [
   ts(),
+  // After TypeScript: the TS plugin compiles from disk, so it must see the original source.
+  rollupCssLiterals(),
   resolve({browser: true, exportConditions: ['production']}),
   terser({module, format: {comments: false}, compress: {passes: 2}}),
 ];

@@ -2,11 +2,12 @@
 // Bytes, measured and held to budgets (deterministic, so CI may enforce them):
 // - the CDN bundle dist/cdn/mi-elements.js (Lit + core + every element), gzip -9 and brotli 11;
 // - each element's marginal cost: gzip(core + element) − gzip(core), bundled and minified the
-//   same way (esbuild, production conditions).
+//   same way (esbuild, production conditions, css`` literals minified as in every build).
 // Budgets live in bench/budgets.json. `--json` prints the figures as JSON.
 import {readFileSync, existsSync} from 'node:fs';
 import {gzipSync, brotliCompressSync, constants} from 'node:zlib';
 import {build} from 'esbuild';
+import {esbuildCssLiterals} from './css-literals.mjs';
 
 const root = new URL('../', import.meta.url);
 const budgets = JSON.parse(readFileSync(new URL('bench/budgets.json', root), 'utf8'));
@@ -36,6 +37,7 @@ async function bundle(imports) {
     write: false,
     legalComments: 'none',
     tsconfig: new URL('tsconfig.json', root).pathname,
+    plugins: [esbuildCssLiterals()],
   });
   return Buffer.from(result.outputFiles[0].contents);
 }

@@ -12,6 +12,7 @@ const steps = [
   ['node-import', 'node', ['scripts/node-import.mjs']],
   ['chromium', 'npx', ['web-test-runner', '--static-logging', '--coverage']],
   ['size', 'node', ['scripts/size.mjs']],
+  ['css', 'node', ['scripts/battery/css-literals.mjs']],
   ['csp', 'node', ['scripts/battery/csp.mjs']],
   ['dev-mode', 'node', ['scripts/battery/dev-mode.mjs']],
   ['demo', 'node', ['scripts/demo-smoke.mjs']],
