@@ -28,6 +28,19 @@ const BURST = 3;
 const SLICE_MS = 8;
 let seq = 0;
 
+/** The focused element, inside open shadow roots too. */
+const deepActive = (): Element | null => {
+  let active = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active;
+};
+
+/** The open modal dialog around a node, across open shadow roots. */
+const modalOf = (n: Node | null | undefined): Element | undefined => {
+  for (; n; n = n.parentNode ?? (n as ShadowRoot).host) if ((n as Element).matches?.('dialog:modal')) return n as Element;
+  return undefined;
+};
+
 /**
  * @summary System-initiated notices ("toasts") from `toast()`, from the bus topic `toast` or from
  * `show()`: stacked in the top layer, above dialogs and popovers opened later.
@@ -151,6 +164,9 @@ export class MiToaster extends MiElement {
     document.addEventListener('visibilitychange', this.handleVisibility, {signal});
     // A popover or modal dialog opened (or closed) after us: see updated().
     document.addEventListener('toggle', this.handleToggle, {signal, capture: true});
+    // NOTE: `toggle` does not leave a shadow root: a dialog or popover opened inside a component
+    // is found after the focus move or click that comes with it (both composed events).
+    for (const type of ['focusin', 'click']) document.addEventListener(type, this.handleProbe, {signal, capture: true});
     if (this.queue.size) this.gatherTimer = setTimeout(this.flush, GATHER_MS);
     // Moved in the DOM: render again so the layer (removed on disconnect) and its timers come back.
     this.requestUpdate();
@@ -197,8 +213,10 @@ export class MiToaster extends MiElement {
     const open = this.items.length > 0 && this.isConnected;
     // An emptied stack leaves no pointer or focus behind (no leave event comes from removed nodes).
     if (!open) this.hovered = this.focused = false;
-    const home = (open && [...document.querySelectorAll('dialog:modal')].at(-1)) || this.renderRoot;
+    const home = (open && this.modal()) || this.renderRoot;
     if (open && layer.parentNode !== home) home.append(layer);
+    // Its `close` does not leave a shadow root either: listen on the dialog itself.
+    if (home !== this.renderRoot) home.addEventListener('close', this.handleToggle, {signal: this.listening?.signal});
     render(this.stack(), layer.shadowRoot!, {host: this});
     const ol = layer.shadowRoot!.querySelector('ol');
     const want = this.visible();
@@ -229,6 +247,15 @@ export class MiToaster extends MiElement {
     if (this.hadFocus && !layer.matches(':focus-within')) queueMicrotask(() => target?.focus());
     this.raise = false;
     this.sync();
+  }
+
+  /**
+   * The topmost open modal dialog, in the document or an open shadow root: the one that holds
+   * focus (everything outside the topmost one is inert), else the one our layer is in, else the
+   * document's last.
+   */
+  private modal(): Element | undefined {
+    return modalOf(deepActive()) ?? modalOf(this.layer?.parentNode) ?? [...document.querySelectorAll('dialog:modal')].at(-1);
   }
 
   private visible(): Notice[] {
@@ -452,6 +479,24 @@ export class MiToaster extends MiElement {
     this.requestUpdate();
   };
 
+  /**
+   * After a focus move or a click (once the page has handled it): when a modal dialog opened or
+   * closed, or something now covers the newest notice (a popover in a shadow root), move or
+   * re-enter the top layer.
+   */
+  private handleProbe = (): void => {
+    setTimeout(() => {
+      const li = this.visible().at(-1)?.el;
+      const layer = this.layer;
+      if (!li?.isConnected || !layer) return;
+      const r = li.getBoundingClientRect();
+      if ((this.modal() ?? this.renderRoot) !== layer.parentNode || !li.contains(layer.shadowRoot!.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2))) {
+        this.raise = true;
+        this.requestUpdate();
+      }
+    });
+  };
+
   private handleKey = (event: KeyboardEvent): void => {
     const inside = !!this.layer?.matches(':focus-within');
     if (!this.isHotkey(event) && !(inside && event.key === 'Escape')) return;
@@ -459,9 +504,7 @@ export class MiToaster extends MiElement {
       if (!this.returnTo?.isConnected) return;
       this.returnTo.focus();
     } else {
-      let active = document.activeElement;
-      while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-      this.returnTo = active as HTMLElement;
+      this.returnTo = deepActive() as HTMLElement;
       const newest = this.visible().at(-1)?.el;
       if (newest) newest.focus();
       else this.say(this.t('empty'));

@@ -1,9 +1,9 @@
 // What a user of <mi-toaster> notices: the notices on screen (in our layer, wherever it is).
 import type {MiToaster} from '../../src/toaster/mi-toaster.js';
 
-/** The shadow root of the toaster's layer (in its own shadow root, or inside an open modal dialog). */
+/** The shadow root of the toaster's layer (in its own shadow root, or inside an open modal dialog, wherever that is). */
 export function layerRoot(el: MiToaster): ShadowRoot | null {
-  const layer = el.shadowRoot?.querySelector('[data-mi-toaster]') ?? [...document.querySelectorAll('dialog [data-mi-toaster]')].at(-1);
+  const layer = el.shadowRoot?.querySelector('[data-mi-toaster]') ?? [...deep(document)].filter((e) => e.matches('dialog > [data-mi-toaster]')).at(-1);
   return layer?.shadowRoot ?? null;
 }
 

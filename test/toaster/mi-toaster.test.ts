@@ -60,6 +60,22 @@ const settled = (el: MiToaster) => Promise.all(notices(el).flatMap((li) => li.ge
 
 const LIVE = '[aria-live], [role=status], [role=alert], [role=log], [role=marquee], [role=timer]';
 
+/** A component with a dialog and a full-screen popover in its shadow root (toggle events stay inside it). */
+class ShadowCheckout extends HTMLElement {
+  constructor() {
+    super();
+    const root = this.attachShadow({mode: 'open'});
+    const dialog = Object.assign(document.createElement('dialog'), {ariaLabel: 'Checkout'});
+    dialog.append(Object.assign(document.createElement('button'), {textContent: 'Pay'}));
+    const opener = Object.assign(document.createElement('button'), {textContent: 'Open details'});
+    opener.setAttribute('popovertarget', 'cover');
+    const cover = Object.assign(document.createElement('div'), {id: 'cover', popover: 'manual', textContent: 'Details'});
+    cover.style.cssText = 'inset:0;width:100vw;height:100vh;margin:0;background:#fff';
+    root.append(dialog, opener, cover);
+  }
+}
+if (!customElements.get('x-shadow-checkout')) customElements.define('x-shadow-checkout', ShadowCheckout);
+
 describe('<mi-toaster>', () => {
   afterEach(async () => {
     bus.clear();
@@ -522,6 +538,56 @@ describe('<mi-toaster>', () => {
       el.show('Still here', {kind: 'error'});
       await el.updateComplete;
       cover.showPopover();
+      const [x, y] = center(notices(el)[0].getBoundingClientRect());
+      await waitUntil(() => document.elementFromPoint(x, y) === el, 'the toast is on top again');
+      cover.hidePopover();
+    });
+
+    it('stays visible and usable above a modal dialog inside another component\'s shadow root', async () => {
+      const host = await fixture<HTMLElement>(html`<x-shadow-checkout></x-shadow-checkout>`);
+      const dialog = host.shadowRoot!.querySelector('dialog')!;
+      const el = await make();
+      const hits: string[] = [];
+      el.show('Payment failed', {kind: 'error', action: {label: 'Retry', onClick: () => hits.push('retry')}});
+      await el.updateComplete;
+      dialog.showModal();
+      await frames();
+      const li = () => notices(el)[0];
+      const action = () => li().querySelector<HTMLButtonElement>('[part=action]')!;
+      const hitsToast = () => {
+        const [x, y] = center(li().getBoundingClientRect());
+        return li().contains(layerRoot(el)!.elementFromPoint(x, y));
+      };
+      await waitUntil(hitsToast, 'the toast is hit-testable above the dialog');
+      // Not inert: the action takes focus and a real click.
+      action().focus();
+      expect(layerRoot(el)!.activeElement).to.equal(action());
+      await settled(el);
+      await expect(host).to.be.accessible();
+      const [x, y] = center(action().getBoundingClientRect());
+      await sendMouse({type: 'click', position: [x, y]});
+      await waitUntil(() => hits.length === 1, 'the action ran');
+      expect(dialog.open, 'the dialog stays open').to.equal(true);
+      el.show('Back home');
+      dialog.close();
+      await waitUntil(() => el.shadowRoot!.querySelector('[data-mi-toaster]'), 'our layer came back');
+      await el.updateComplete;
+      await frames();
+      expect(messages(el)).to.deep.equal(['Back home']);
+      const [hx, hy] = center(li().getBoundingClientRect());
+      expect(document.elementFromPoint(hx, hy)).to.equal(el);
+    });
+
+    it('re-enters the top layer above a popover in a shadow root that a click opened', async () => {
+      const host = await fixture<HTMLElement>(html`<x-shadow-checkout></x-shadow-checkout>`);
+      const el = await make();
+      el.show('Still here', {kind: 'error'});
+      await el.updateComplete;
+      const opener = host.shadowRoot!.querySelector<HTMLButtonElement>('[popovertarget]')!;
+      const cover = host.shadowRoot!.querySelector<HTMLElement>('[popover]')!;
+      const [ox, oy] = center(opener.getBoundingClientRect());
+      await sendMouse({type: 'click', position: [ox, oy]});
+      await waitUntil(() => cover.matches(':popover-open'), 'the popover opened');
       const [x, y] = center(notices(el)[0].getBoundingClientRect());
       await waitUntil(() => document.elementFromPoint(x, y) === el, 'the toast is on top again');
       cover.hidePopover();
