@@ -1,5 +1,5 @@
 import {expect, fixture, html, oneEvent, waitUntil} from '@open-wc/testing';
-import {a11ySnapshot, emulateMedia, findAccessibilityNode, sendKeys} from '@web/test-runner-commands';
+import {a11ySnapshot, emulateMedia, executeServerCommand, findAccessibilityNode, sendKeys} from '@web/test-runner-commands';
 import '../../src/confirm/define.js';
 import type {ConfirmContext, MiConfirm} from '../../src/confirm/mi-confirm.js';
 import {clearAnnouncements} from '../../src/core/announcer.js';
@@ -765,6 +765,70 @@ describe('<mi-confirm>', () => {
       expect(getComputedStyle(icon).opacity).to.equal('1');
       expect(getComputedStyle(shadow(el, 'rect')!).transform).to.equal('none');
       expect(statusText(el)).to.equal('Message sent');
+    });
+  });
+
+  describe('forced colors', () => {
+    // NOTE: emulateMedia({forcedColors}) is Playwright-only (ignored by the puppeteer-based
+    // chromeLauncher); test/server/forced-colors.plugin.mjs sets it over CDP.
+    const forcedColors = async (active: boolean) => {
+      await executeServerCommand('emulate-forced-colors', {active});
+      await waitUntil(() => matchMedia('(forced-colors: active)').matches === active, 'forced colors switched');
+    };
+    /** What a system colour keyword resolves to right now. */
+    const system = (keyword: string) => {
+      const probe = document.body.appendChild(document.createElement('i'));
+      probe.style.color = keyword;
+      const value = getComputedStyle(probe).color;
+      probe.remove();
+      return value;
+    };
+    let theme: HTMLStyleElement | undefined;
+    afterEach(async () => {
+      theme?.remove();
+      await forcedColors(false);
+    });
+
+    it('status text, spinner, tick and error icon use system colours, even over a themed icon [chromium]', async () => {
+      // A page theme that colours the icon: in forced colors the user's colours must win.
+      theme = document.head.appendChild(document.createElement('style'));
+      theme.textContent = 'mi-confirm::part(icon) { color: rgb(109, 213, 140); }';
+      await forcedColors(true);
+      const [canvasText, canvas, buttonText] = [system('CanvasText'), system('Canvas'), system('ButtonText')];
+      expect(canvasText).to.not.equal(canvas);
+      const el = await fixture<MiConfirm>(html`<mi-confirm pending-delay="0" sticky><button>Pay</button></mi-confirm>`);
+      let settle!: (ok: boolean) => void;
+      el.action = () => new Promise((resolve, reject) => (settle = (ok) => (ok ? resolve('ok') : reject(new Error('Card declined')))));
+      const icon = () => getComputedStyle(shadow(el, '[part=icon]')!);
+      const visibleIn = (state: string) => {
+        expect(getComputedStyle(shadow(el, '[part=status]')!).display, state).to.not.equal('none');
+        expect(getComputedStyle(el.querySelector('[slot=status]')!).color, `${state} text`).to.equal(canvasText);
+        expect(icon().stroke, `${state} icon`).to.equal(canvasText);
+        expect(Number(icon().opacity), `${state} icon`).to.be.greaterThan(0.3);
+      };
+      button(el).click();
+      await oneEvent(el, 'mi-pending');
+      await frames();
+      visibleIn('pending');
+      settle(true);
+      await oneEvent(el, 'mi-success');
+      await frames();
+      visibleIn('success');
+      // The tick is drawn through a mask: its white (fully opaque) rect must not be recoloured.
+      expect(getComputedStyle(shadow(el, 'mask rect')!).fill).to.equal('rgb(255, 255, 255)');
+      expect(getComputedStyle(shadow(el, 'path[mask]')!).stroke).to.equal(canvasText);
+      await expect(el).to.be.accessible();
+      button(el).click();
+      settle(false);
+      await oneEvent(el, 'mi-error');
+      await frames();
+      visibleIn('error');
+      expect(statusText(el)).to.equal('Error: Card declined');
+      const retry = getComputedStyle(shadow(el, '[part=retry]')!);
+      expect(retry.color).to.equal(buttonText);
+      expect(retry.borderTopStyle).to.not.equal('none');
+      expect(parseFloat(retry.borderTopWidth)).to.be.greaterThan(0);
+      await expect(el).to.be.accessible();
     });
   });
 
