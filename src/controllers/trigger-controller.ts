@@ -34,7 +34,36 @@ export function resolveTarget(host: Element, forId: string | null | undefined): 
   }
   // The slotted control: the first child in the default slot (elements of ours, like a status
   // text an element adds to its own light DOM, carry a slot name and are skipped).
-  return [...host.children].find((child) => !child.hasAttribute('slot')) ?? null;
+  let child = host.firstElementChild;
+  while (child?.hasAttribute('slot')) child = child.nextElementSibling;
+  return child;
+}
+
+/**
+ * One MutationObserver per root for every controller waiting on a `for` id there: a page with
+ * hundreds of hints pays for one observer, not hundreds notified on every DOM change.
+ */
+const watchers = new WeakMap<Node, {observer: MutationObserver; waiting: Set<() => void>}>();
+
+function watchRoot(root: Node, check: () => void): () => void {
+  let watcher = watchers.get(root);
+  if (!watcher) {
+    const waiting = new Set<() => void>();
+    const observer = new MutationObserver(() => {
+      for (const fn of [...waiting]) fn();
+    });
+    observer.observe(root, {childList: true, subtree: true, attributes: true, attributeFilter: ['id']});
+    watchers.set(root, (watcher = {observer, waiting}));
+  }
+  const {observer, waiting} = watcher;
+  waiting.add(check);
+  return () => {
+    waiting.delete(check);
+    if (!waiting.size) {
+      observer.disconnect();
+      watchers.delete(root);
+    }
+  };
 }
 
 /** Parses "click idle:5" into kinds and the idle delay; unknown words are warned about once. */
@@ -70,7 +99,7 @@ export class TriggerController implements ReactiveController {
   private cleanups: Array<() => void> = [];
   private signature = '';
   private connected = false;
-  private waiting?: MutationObserver;
+  private stopWatching?: () => void;
   private warnTimer?: ReturnType<typeof setTimeout>;
 
   constructor(
@@ -154,13 +183,11 @@ export class TriggerController implements ReactiveController {
 
   /** The app may render the `for` target after us (frameworks do): attach when it appears. */
   private waitFor(forId: string): void {
-    if (this.waiting || typeof MutationObserver === 'undefined') return;
-    const root = this.host.getRootNode() as Document | ShadowRoot;
-    this.waiting = new MutationObserver(() => {
+    if (this.stopWatching || typeof MutationObserver === 'undefined') return;
+    this.stopWatching = watchRoot(this.host.getRootNode(), () => {
       const now = resolveTarget(this.host, this.options.for());
       if (now && now !== this.target) this.attach();
     });
-    this.waiting.observe(root, {childList: true, subtree: true, attributes: true, attributeFilter: ['id']});
     clearTimeout(this.warnTimer);
     if (this.target) return;
     this.warnTimer = setTimeout(() => {
@@ -169,8 +196,8 @@ export class TriggerController implements ReactiveController {
   }
 
   private stopWaiting(): void {
-    this.waiting?.disconnect();
-    this.waiting = undefined;
+    this.stopWatching?.();
+    this.stopWatching = undefined;
     clearTimeout(this.warnTimer);
   }
 

@@ -17,12 +17,40 @@ export function resolveLang(explicit?: string | null, element?: Element): string
   return 'en';
 }
 
+// NOTE: asking Intl whether a language is supported, and building a formatter, each cost far more
+// than formatting; a page renders hundreds of elements in a handful of languages, so both are kept.
+const supported = new Map<string, boolean>();
 function isSupported(lang: string): boolean {
-  try {
-    return Intl.NumberFormat.supportedLocalesOf([lang]).length > 0;
-  } catch {
-    return false; // not a well-formed language tag
+  let ok = supported.get(lang);
+  if (ok === undefined) {
+    try {
+      ok = Intl.NumberFormat.supportedLocalesOf([lang]).length > 0;
+    } catch {
+      ok = false; // not a well-formed language tag
+    }
+    if (supported.size > 100) supported.clear();
+    supported.set(lang, ok);
   }
+  return ok;
+}
+
+type Formatters = {
+  NumberFormat: Intl.NumberFormat;
+  ListFormat: Intl.ListFormat;
+  PluralRules: Intl.PluralRules;
+};
+const formatters = new Map<string, Formatters[keyof Formatters]>();
+
+/** A shared `Intl` formatter for this language and these options (built once, then reused). */
+export function formatter<K extends keyof Formatters>(kind: K, lang: string, options: object = {}): Formatters[K] {
+  const key = `${kind}|${lang}|${JSON.stringify(options)}`;
+  let made = formatters.get(key);
+  if (!made) {
+    made = new (Intl[kind] as unknown as new (lang: string, options: object) => Formatters[K])(lang, options);
+    if (formatters.size > 200) formatters.clear();
+    formatters.set(key, made);
+  }
+  return made as Formatters[K];
 }
 
 /** Fills `{name}` placeholders; unknown placeholders stay as written. Values render as text. */
@@ -43,13 +71,13 @@ export function formatDuration(ms: number, lang: string): string {
   else [value, unit] = [Math.round(seconds / 360) / 10, 'hour'];
   if (unit === 'second' && value >= 60) [value, unit] = [1, 'minute'];
   if (unit === 'minute' && value >= 60) [value, unit] = [1, 'hour'];
-  return new Intl.NumberFormat(lang, {style: 'unit', unit, unitDisplay: 'long', maximumFractionDigits: 1}).format(value);
+  return formatter('NumberFormat', lang, {style: 'unit', unit, unitDisplay: 'long', maximumFractionDigits: 1}).format(value);
 }
 
 /** "42%" in the page's language. */
 export const formatPercent = (fraction: number, lang: string): string =>
-  new Intl.NumberFormat(lang, {style: 'percent', maximumFractionDigits: 0}).format(fraction);
+  formatter('NumberFormat', lang, {style: 'percent', maximumFractionDigits: 0}).format(fraction);
 
 /** "Ana, Ben and Cleo" in the page's language. */
 export const formatList = (items: string[], lang: string): string =>
-  new Intl.ListFormat(lang, {style: 'long', type: 'conjunction'}).format(items);
+  formatter('ListFormat', lang, {style: 'long', type: 'conjunction'}).format(items);
