@@ -4,7 +4,8 @@
 //   require-trusted-types-for 'script'; trusted-types lit-html
 // that loads the CDN bundle and renders the whole states matrix (test/battery/matrix.js), under
 // reduced motion off and on. Fails on any securitypolicyviolation, page error, or an element
-// whose styles were not applied (computed-style check). Also checks dist/ for HTML sinks.
+// whose styles differ from the same state on a page without the policy (computed styles of every
+// host and part). Also checks dist/ for HTML sinks.
 import {createServer} from 'node:http';
 import {readFile, readdir, stat} from 'node:fs/promises';
 import {extname, join, normalize} from 'node:path';
@@ -24,7 +25,8 @@ const PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>
 
 const server = createServer(async (req, res) => {
   const path = decodeURIComponent(new URL(req.url, 'http://localhost').pathname);
-  res.setHeader('Content-Security-Policy', CSP);
+  // ?policy=none: the same page without the policy, for comparing computed styles.
+  if (!req.url.includes('policy=none')) res.setHeader('Content-Security-Policy', CSP);
   if (path === '/favicon.ico') {
     res.statusCode = 204;
     return res.end();
@@ -76,19 +78,29 @@ report(sinkHits.length === 0, `static check of dist/ (tsc output): ${sinkHits.le
 
 // 2. The matrix under the strict policy, with and without reduced motion.
 const browser = await chromium.launch({executablePath: findChromium(), headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage']});
-for (const reducedMotion of ['no-preference', 'reduce']) {
+const run = async (reducedMotion, query = '') => {
   const page = await browser.newPage();
   await page.emulateMedia({reducedMotion});
   const errors = [];
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
   page.on('console', (m) => m.type() === 'error' && errors.push(`console: ${m.text()}`));
-  await page.goto(`http://127.0.0.1:${port}/battery.html`);
+  await page.goto(`http://127.0.0.1:${port}/battery.html${query}`);
   const result = await page.waitForFunction(() => window.__battery, null, {timeout: 60000}).then((h) => h.jsonValue());
+  await page.close();
+  return {result, errors};
+};
+for (const reducedMotion of ['no-preference', 'reduce']) {
+  const {result, errors} = await run(reducedMotion);
+  // Styles applied exactly as without the policy: every element's and every part's computed
+  // display, position, borders, radius, font weight … match the unrestricted page, state by state.
+  const {result: open} = await run(reducedMotion, '?policy=none');
+  const differ = Object.keys(open.fingerprints).filter((k) => JSON.stringify(open.fingerprints[k]) !== JSON.stringify(result.fingerprints[k]));
+  const probed = Object.values(open.fingerprints).reduce((n, list) => n + list.length, 0);
+  report(differ.length === 0 && probed > 50, `[${reducedMotion}] computed styles of ${probed} hosts and parts identical with and without the policy (differ: ${differ.join(', ') || 'none'})`);
   report(result.violations.length === 0, `[${reducedMotion}] securitypolicyviolation events: ${result.violations.length} ${result.violations.slice(0, 5).join(' | ')}`);
   report(errors.length === 0, `[${reducedMotion}] page errors: ${errors.length} ${errors.slice(0, 5).join(' | ')}`);
   report(result.unstyled.length === 0, `[${reducedMotion}] ${result.rendered} states rendered, styles applied to all (unstyled: ${result.unstyled.join(', ') || 'none'})`);
   report(result.rendered >= result.expected && result.expected > 0, `[${reducedMotion}] ${result.rendered}/${result.expected} matrix states rendered`);
-  await page.close();
 }
 await browser.close();
 server.close();
