@@ -1,5 +1,5 @@
 import type {ReactiveController, ReactiveControllerHost} from 'lit';
-import {getBus} from '../core/bus.js';
+import {getBus, type BusMessage} from '../core/bus.js';
 import {preview, warnOnce} from '../core/warn.js';
 
 /** The type each documented bus-patchable property accepts. */
@@ -10,22 +10,37 @@ const MAX_TOPICS = 20;
 /** Bus text is capped: a 1 MB "label" from a server must not freeze the page. */
 export const MAX_TEXT = 10_000;
 
+/** What the host learns about a message beside its detail. */
+export interface BusMessageInfo {
+  /** When it was emitted, on the `performance.now()` clock (a replayed message may be old). */
+  time: number;
+  /** `true`: a topic's last message, sent before the host listened, applied on connect. */
+  replay: boolean;
+}
+
 export interface BusControllerOptions {
   /** The host's `listen` value: space-separated topics. */
   topics: () => string | null | undefined;
   /** Applies one message (the last one of a topic on connect, then each new one). */
-  onMessage: (detail: unknown, topic: string) => void;
+  onMessage: (detail: unknown, topic: string, info: BusMessageInfo) => void;
 }
 
 /**
  * Subscribes the host to the bus topics in its `listen` attribute while it is connected,
  * applies each topic's last message on connect (so a message sent before the element existed
  * still shows), and re-subscribes when `listen` changes.
+ *
+ * A message is applied to a host once: reconnecting (a move in the DOM, a framework re-render
+ * that keeps the node) does not apply a topic's last message again if the host already had it,
+ * so an old "open" or "typing" does not come back after the user or a timeout ended it.
+ * Messages sent while the host was away are news and are applied on reconnect.
  */
 export class BusController implements ReactiveController {
   private offs: Array<() => void> = [];
   private subscribed = '';
   private connected = false;
+  /** By topic: the `seq` of the last message applied to the host. Kept while disconnected. */
+  private readonly applied = new Map<string, number>();
 
   constructor(
     host: ReactiveControllerHost,
@@ -54,25 +69,29 @@ export class BusController implements ReactiveController {
     this.unsubscribe();
     const raw = (this.options.topics() ?? '').trim();
     this.subscribed = raw;
-    if (!raw) return;
-    let topics = [...new Set(raw.split(/\s+/))];
+    let topics = raw ? [...new Set(raw.split(/\s+/))] : [];
     if (topics.length > MAX_TOPICS) {
       warnOnce('listen-topics', `listen names more than ${MAX_TOPICS} topics; the rest are ignored.`);
       topics = topics.slice(0, MAX_TOPICS);
     }
+    // A topic the host stopped listening to is forgotten: listening to it again is like new.
+    for (const topic of this.applied.keys()) if (!topics.includes(topic)) this.applied.delete(topic);
     const bus = getBus();
-    const handler = (detail: unknown, topic: string) => {
-      try {
-        this.options.onMessage(detail, topic);
-      } catch {
-        // NOTE: a payload can be hostile (throwing getters, proxies); it is dropped, never rethrown.
-        warnOnce(`bus-apply:${topic}`, `a "${topic}" bus message could not be applied and was ignored.`);
-      }
-    };
     for (const topic of topics) {
-      this.offs.push(bus.on(topic, handler));
-      const last = bus.last(topic);
-      if (last !== undefined) handler(last, topic);
+      this.offs.push(bus.on(topic, (_detail, _topic, message) => this.apply(topic, message, false)));
+      const last = bus.lastMessage(topic);
+      if (last && last.detail !== undefined && last.seq !== this.applied.get(topic)) this.apply(topic, last, true);
+    }
+  }
+
+  /** Hands one message to the host, remembered under the topic the host listens to (maybe `*`). */
+  private apply(topic: string, message: BusMessage, replay: boolean): void {
+    this.applied.set(topic, message.seq);
+    try {
+      this.options.onMessage(message.detail, message.topic, {time: message.time, replay});
+    } catch {
+      // NOTE: a payload can be hostile (throwing getters, proxies); it is dropped, never rethrown.
+      warnOnce(`bus-apply:${message.topic}`, `a "${message.topic}" bus message could not be applied and was ignored.`);
     }
   }
 

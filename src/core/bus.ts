@@ -1,8 +1,21 @@
 import {hasDom, pageSingleton} from './global.js';
 import {preview, warnOnce} from './warn.js';
 
-/** Called with each message's detail and its topic. */
-export type BusHandler = (detail: unknown, topic: string) => void;
+/** One message as the bus keeps it: what was sent, on which topic, and when. */
+export interface BusMessage {
+  readonly detail: unknown;
+  readonly topic: string;
+  /**
+   * Page-wide emit counter (1, 2, 3 …, shared by every copy of the package): a later message has
+   * a larger `seq`, and the same `seq` is the same message, even if its detail is equal.
+   */
+  readonly seq: number;
+  /** When it was emitted, on the `performance.now()` clock: `performance.now() - time` is its age. */
+  readonly time: number;
+}
+
+/** Called with each message's detail, its topic, and the message with its stamp. */
+export type BusHandler = (detail: unknown, topic: string, message: BusMessage) => void;
 
 /**
  * The page-wide message bus: the path by which system-initiated triggers (a server push, another
@@ -15,6 +28,11 @@ export interface Bus {
   on(topic: string, handler: BusHandler): () => void;
   /** The last detail emitted on `topic` (late subscribers start from it), or `undefined`. */
   last(topic: string): unknown;
+  /**
+   * The last message of `topic` with its stamp (`seq`, `time`), or `undefined`: what a late
+   * subscriber needs to tell a message it has already applied, or a stale one, from news.
+   */
+  lastMessage(topic: string): BusMessage | undefined;
   /** Forgets the last message of `topic`, or of every topic. */
   clear(topic?: string): void;
 }
@@ -28,14 +46,16 @@ const validTopic = (topic: unknown): topic is string =>
 
 function createBus(): Bus {
   const handlers = new Map<string, Set<BusHandler>>();
-  const lastByTopic = new Map<string, unknown>();
+  const lastByTopic = new Map<string, BusMessage>();
+  let seq = 0;
 
-  const deliver = (set: Set<BusHandler> | undefined, detail: unknown, topic: string) => {
+  const deliver = (set: Set<BusHandler> | undefined, message: BusMessage) => {
     if (!set) return;
+    const {detail, topic} = message;
     // Copy: a handler may unsubscribe itself (or others) while we iterate.
     for (const handler of [...set]) {
       try {
-        handler(detail, topic);
+        handler(detail, topic, message);
       } catch (error) {
         // NOTE: one throwing subscriber must not silence the others; report and go on.
         console.error(`[mi-elements] a bus handler for "${topic}" threw:`, error);
@@ -49,9 +69,10 @@ function createBus(): Bus {
         warnOnce(`bus-topic:${preview(topic)}`, `bus.emit ignored an invalid topic ${preview(topic)}.`);
         return;
       }
-      lastByTopic.set(topic, detail);
-      deliver(handlers.get(topic), detail, topic);
-      deliver(handlers.get(ANY), detail, topic);
+      const message: BusMessage = Object.freeze({detail, topic, seq: ++seq, time: performance.now()});
+      lastByTopic.set(topic, message);
+      deliver(handlers.get(topic), message);
+      deliver(handlers.get(ANY), message);
     },
     on(topic, handler) {
       if (!validTopic(topic) || typeof handler !== 'function') {
@@ -67,6 +88,9 @@ function createBus(): Bus {
       };
     },
     last(topic) {
+      return bus.lastMessage(topic)?.detail;
+    },
+    lastMessage(topic) {
       return validTopic(topic) ? lastByTopic.get(topic) : undefined;
     },
     clear(topic) {
@@ -107,5 +131,6 @@ export const bus: Bus = {
   emit: (topic, detail) => getBus().emit(topic, detail),
   on: (topic, handler) => getBus().on(topic, handler),
   last: (topic) => getBus().last(topic),
+  lastMessage: (topic) => getBus().lastMessage(topic),
   clear: (topic) => getBus().clear(topic),
 };

@@ -121,10 +121,11 @@ export class MiTyping extends MiElement {
   protected readonly senderFeed = new BusController(this, {
     topics: () => this.listen,
     // A message is one sender, `{name, active, avatar, id}`; without `active` it is a refresh.
-    onMessage: (detail) => {
+    // It counts from when it was sent: a replayed one older than `timeout` shows nothing.
+    onMessage: (detail, _topic, {time}) => {
       const {id, name, avatar, active = true} = (detail ?? {}) as Record<string, unknown>;
       if (!detail || typeof detail != 'object' || Array.isArray(detail) || typeof active != 'boolean') return ignored('message', detail);
-      this.track(typeof id == 'string' || typeof id == 'number' ? `${id}` : clip(name), name, safeUrl(avatar), active);
+      this.track(typeof id == 'string' || typeof id == 'number' ? `${id}` : clip(name), name, safeUrl(avatar), active, time);
     },
   });
 
@@ -188,8 +189,8 @@ export class MiTyping extends MiElement {
       : nothing;
   }
 
-  private track(key: unknown, name: unknown, avatar: string, active: boolean): void {
-    const now = performance.now();
+  /** Records that a sender is typing (or stopped) as of `now`. */
+  private track(key: unknown, name: unknown, avatar: string, active: boolean, now = performance.now()): void {
     let sender = this.senders.get(key);
     if (active) {
       if (!sender) this.senders.set(key, (sender = {since: now} as Sender));
@@ -245,11 +246,11 @@ export class MiTyping extends MiElement {
     const names = people.filter((person) => typeof person == 'string');
     const count = people.length;
     const lang = this.locale;
-    if (count == 1) return names[0] ? this.text('typing-one', '{name} is typing…', {name: names[0]}) : this.text('typing', 'Someone is typing…');
-    if (count == 2 && names[1]) return this.text('typing-two', '{names} are typing…', {names: formatList(names, lang)});
-    // NOTE: plural forms beyond "other" (Polish "3 osoby", "5 osób") come from typing-many-few etc.
+    if (count == 1) return names[0] ? this.text('typing.one', '{name} is typing…', {name: names[0]}) : this.text('typing.someone', 'Someone is typing…');
+    if (count == 2 && names[1]) return this.text('typing.two', '{names} are typing…', {names: formatList(names, lang)});
+    // NOTE: plural forms beyond "other" (Polish "3 osoby", "5 osób") come from typing.many.few etc.
     return count
-      ? this.text(`typing-many-${new Intl.PluralRules(lang).select(count)}`, this.text('typing-many', '{count} people are typing…'), {count: count.toLocaleString(lang)})
+      ? this.text(`typing.many.${new Intl.PluralRules(lang).select(count)}`, this.text('typing.many', '{count} people are typing…'), {count: count.toLocaleString(lang)})
       : '';
   }
 

@@ -1,6 +1,7 @@
 import {expect, fixture, html, waitUntil} from '@open-wc/testing';
 import {emulateMedia, sendKeys} from '@web/test-runner-commands';
 import {bus} from '../../src/core/bus.js';
+import {BusController} from '../../src/controllers/bus-controller.js';
 import {configure, resetConfig} from '../../src/core/config.js';
 import {resetLoops} from '../../src/core/loops.js';
 import {captureConsole, frames, recordAnnouncements, resetWarnings} from '../helpers.js';
@@ -56,6 +57,56 @@ describe('controllers on a tiny element', () => {
       el.remove();
       bus.emit('b', {value: 3});
       expect(el.value).to.equal(2);
+    });
+
+    it('applies a message once per element: a move does not undo a later change; news sent while away is applied', async () => {
+      bus.emit('moves', {label: 'From the server'});
+      const wrap = await fixture<HTMLDivElement>(html`<div><p></p><p><test-widget listen="moves"></test-widget></p></div>`);
+      const el = wrap.querySelector('test-widget')!;
+      const [a, b] = wrap.querySelectorAll('p');
+      const text = () => el.shadowRoot!.querySelector('[part=label]')!.textContent;
+      await el.updateComplete;
+      expect(text()).to.equal('From the server');
+      el.label = 'Edited here';
+      a.append(el);
+      await el.updateComplete;
+      expect(text(), 'moved: the old message is not applied again').to.equal('Edited here');
+      el.remove();
+      bus.emit('moves', {label: 'Sent while away'});
+      b.append(el);
+      await el.updateComplete;
+      expect(text(), 'reconnected: what it missed is applied').to.equal('Sent while away');
+      const fresh = await fixture<TestWidget>(html`<test-widget listen="moves"></test-widget>`);
+      expect(fresh.label, 'a brand-new element starts from the last message').to.equal('Sent while away');
+    });
+
+    it('listening to a topic again after switching away is like new: its last message applies', async () => {
+      bus.emit('room-x', {label: 'X'});
+      bus.emit('room-y', {label: 'Y'});
+      const el = await fixture<TestWidget>(html`<test-widget listen="room-x"></test-widget>`);
+      expect(el.label).to.equal('X');
+      el.listen = 'room-y';
+      await el.updateComplete;
+      expect(el.label).to.equal('Y');
+      el.listen = 'room-x';
+      await el.updateComplete;
+      expect(el.label).to.equal('X');
+    });
+
+    it('tells the host when a message was sent and whether it is a replay', async () => {
+      bus.emit('stamped', {value: 1});
+      const sent = bus.lastMessage('stamped')!;
+      await new Promise((r) => setTimeout(r, 30));
+      const el = await fixture<TestWidget>(html`<test-widget></test-widget>`);
+      const got: unknown[] = [];
+      new BusController(el, {topics: () => 'stamped', onMessage: (detail, topic, info) => got.push([detail, topic, info])});
+      expect(got).to.deep.equal([[{value: 1}, 'stamped', {time: sent.time, replay: true}]]);
+      expect(performance.now() - sent.time).to.be.at.least(25);
+      bus.emit('stamped', {value: 2});
+      expect(got[1]).to.deep.equal([{value: 2}, 'stamped', {time: bus.lastMessage('stamped')!.time, replay: false}]);
+      el.parentElement!.append(el);
+      expect(got, 'a move replays nothing it already had').to.have.length(2);
+      el.remove();
     });
   });
 

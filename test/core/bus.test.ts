@@ -1,5 +1,5 @@
 import {expect} from '@open-wc/testing';
-import {bus, getBus} from '../../src/core/bus.js';
+import {bus, getBus, type BusMessage} from '../../src/core/bus.js';
 import {captureConsole, resetWarnings} from '../helpers.js';
 
 describe('core/bus', () => {
@@ -24,6 +24,29 @@ describe('core/bus', () => {
     bus.emit('upload', {value: 40});
     expect(bus.last('upload')).to.deep.equal({value: 40});
     expect(bus.last('never-sent')).to.equal(undefined);
+  });
+
+  it('stamps each message: lastMessage() gives a page-wide seq and the emit time; handlers get it too', () => {
+    const heard: BusMessage[] = [];
+    const off = bus.on('stamps', (_detail, _topic, message) => heard.push(message));
+    const before = performance.now();
+    bus.emit('stamps', {value: 1});
+    bus.emit('stamps', {value: 1}); // equal detail, still another message
+    off();
+    const last = bus.lastMessage('stamps')!;
+    expect(last.detail).to.deep.equal({value: 1});
+    expect(last.topic).to.equal('stamps');
+    expect(bus.last('stamps'), 'last() still gives the detail').to.equal(last.detail);
+    expect(heard).to.have.length(2);
+    expect(heard[1]).to.equal(last);
+    expect(heard[1].seq).to.equal(heard[0].seq + 1);
+    expect(last.time).to.be.within(before, performance.now());
+    expect(Object.isFrozen(last), 'a subscriber cannot rewrite the stamp').to.equal(true);
+    bus.emit('other-stamps', 'x');
+    expect(bus.lastMessage('other-stamps')!.seq, 'seq is page-wide, across topics').to.be.greaterThan(last.seq);
+    bus.clear('stamps');
+    expect(bus.lastMessage('stamps')).to.equal(undefined);
+    expect(bus.lastMessage('a b')).to.equal(undefined);
   });
 
   it('"*" hears every topic with its name', () => {

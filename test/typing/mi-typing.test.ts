@@ -45,10 +45,10 @@ const topic = () => `typing-test-${++topicCount}`;
 const AVATAR = '/__test/typing/avatar.svg?letter=A';
 
 const GERMAN = {
-  'typing-one': '{name} schreibt…',
-  'typing-two': '{names} schreiben…',
-  'typing-many': '{count} Personen schreiben…',
-  typing: 'Jemand schreibt…',
+  'typing.one': '{name} schreibt…',
+  'typing.two': '{names} schreiben…',
+  'typing.many': '{count} Personen schreiben…',
+  'typing.someone': 'Jemand schreibt…',
 };
 
 describe('<mi-typing>', () => {
@@ -158,8 +158,8 @@ describe('<mi-typing>', () => {
       await waitUntil(() => label(el) === 'Ana and Ben are typing…', `still "${label(el)}"`);
     });
 
-    it('plural categories beyond "other" (Polish: 3 osoby, 5 osób) via typing-many-few / -many', async () => {
-      configure({lang: 'pl', strings: {'typing-many-few': '{count} osoby piszą…', 'typing-many-many': '{count} osób pisze…'}});
+    it('plural categories beyond "other" (Polish: 3 osoby, 5 osób) via typing.many.few / .many', async () => {
+      configure({lang: 'pl', strings: {'typing.many.few': '{count} osoby piszą…', 'typing.many.many': '{count} osób pisze…'}});
       const feed = topic();
       const el = await fixture<MiTyping>(html`<mi-typing listen=${feed} delay="0"></mi-typing>`);
       for (const name of ['A', 'B', 'C']) bus.emit(feed, {name, active: true});
@@ -168,6 +168,35 @@ describe('<mi-typing>', () => {
       for (const name of ['D', 'E']) bus.emit(feed, {name, active: true});
       await settle(el);
       expect(label(el)).to.equal('5 osób pisze…');
+    });
+
+    it('its own `strings` attribute wins over <mi-provider strings> and configure(), key by key', async () => {
+      configure({strings: {'typing.one': 'page: {name}', 'typing.two': 'page: {names}'}});
+      const feed = topic();
+      const own = {'typing.one': '{name} tippt…', 'typing.many': '{count} tippen…', 'typing.someone': 'Jemand tippt…'};
+      const provider = await fixture(
+        html`<mi-provider lang="de" strings=${JSON.stringify({'typing.one': 'provider: {name}', 'typing.many': 'provider: {count}'})}
+          ><mi-typing listen=${feed} delay="0" linger="0" strings=${JSON.stringify(own)}></mi-typing
+        ></mi-provider>`
+      );
+      const el = provider.querySelector('mi-typing')!;
+      const seen: string[] = [];
+      for (const detail of [{name: 'Ana', active: true}, {name: 'Ben', active: true}, {name: 'Cleo', active: true}]) {
+        bus.emit(feed, detail);
+        await settle(el);
+        seen.push(label(el));
+      }
+      // The key it does not override (`typing.two`) comes from the page, the provider having none.
+      expect(seen).to.deep.equal(['Ana tippt…', 'page: Ana und Ben', '3 tippen…']);
+      for (const name of ['Ana', 'Ben', 'Cleo']) bus.emit(feed, {name, active: false});
+      bus.emit(feed, {active: true});
+      await settle(el);
+      expect(label(el)).to.equal('Jemand tippt…');
+      // Changed at run time (property or attribute), the text follows at once.
+      el.setAttribute('strings', JSON.stringify({'typing.someone': 'Quelqu’un écrit…'}));
+      await settle(el);
+      expect(label(el)).to.equal('Quelqu’un écrit…');
+      await expect(el).to.be.accessible();
     });
 
     it('counts a name once, each unnamed sender as someone else, and its own `active` too', async () => {
@@ -452,6 +481,86 @@ describe('<mi-typing>', () => {
       const el = await fixture<MiTyping>(html`<mi-typing listen=${feed} delay="0"></mi-typing>`);
       await settle(el);
       expect(label(el)).to.equal('Ana is typing…');
+    });
+
+    it('a brand-new element still shows a fresh last message, even after another element applied it', async () => {
+      const feed = topic();
+      bus.emit(feed, {name: 'Ana', active: true});
+      const first = await fixture<MiTyping>(html`<mi-typing listen=${feed} delay="0"></mi-typing>`);
+      await settle(first);
+      const log = recordAnnouncements();
+      const second = await fixture<MiTyping>(html`<mi-typing listen=${feed} delay="0"></mi-typing>`);
+      await settle(second);
+      expect([label(first), label(second)]).to.deep.equal(['Ana is typing…', 'Ana is typing…']);
+      await waitUntil(() => log.texts().length === 1, 'the new element did not announce');
+      log.stop();
+    });
+
+    it('a message older than `timeout` is stale: an element connected after it shows and says nothing', async () => {
+      const feed = topic();
+      bus.emit(feed, {name: 'Ana', active: true});
+      await sleep(400);
+      const log = recordAnnouncements();
+      const el = await fixture<MiTyping>(html`<mi-typing listen=${feed} delay="0" timeout="250"></mi-typing>`);
+      const shown = watch(el);
+      await sleep(400);
+      shown.stop();
+      log.stop();
+      expect(shown.seen).to.deep.equal(['']);
+      expect(log.texts()).to.deep.equal([]);
+      expect(booked(), 'no timer for a stale sender').to.equal(0);
+      // The stale message does not block news: Ana typing again shows.
+      bus.emit(feed, {name: 'Ana', active: true});
+      await settle(el);
+      expect(label(el)).to.equal('Ana is typing…');
+    });
+
+    it('moved in the DOM mid-burst and after it: announced once, and the old message neither refreshes nor revives Ana', async () => {
+      const feed = topic();
+      const wrap = await fixture<HTMLDivElement>(html`<div><p></p><p><mi-typing listen=${feed} delay="0" timeout="300"></mi-typing></p></div>`);
+      const el = wrap.querySelector('mi-typing')!;
+      const [a, b] = wrap.querySelectorAll('p');
+      const log = recordAnnouncements();
+      bus.emit(feed, {name: 'Ana', active: true});
+      await settle(el);
+      expect(label(el)).to.equal('Ana is typing…');
+      // A framework re-rendering every 60 ms moves it back and forth; before the fix, each move
+      // re-applied the last message as a refresh and Ana never timed out.
+      let moves = 0;
+      const mover = setInterval(() => (++moves % 2 ? a : b).append(el), 60);
+      try {
+        await waitUntil(() => label(el) === '', 'moving kept a stale sender alive', {timeout: 3000});
+        await sleep(300);
+        expect(label(el), 'moving after the timeout brings Ana back').to.equal('');
+      } finally {
+        clearInterval(mover);
+      }
+      expect(moves, 'it was moved while Ana showed').to.be.greaterThan(2);
+      el.remove();
+      b.append(el);
+      await settle(el);
+      await sleep(200);
+      log.stop();
+      expect(label(el)).to.equal('');
+      expect(log.texts()).to.deep.equal(['Ana is typing…']);
+    });
+
+    it('what was sent while it was away is applied on reconnect: a stop ends Ana, a newcomer shows', async () => {
+      const feed = topic();
+      const el = await fixture<MiTyping>(html`<mi-typing listen=${feed} delay="0" linger="0"></mi-typing>`);
+      bus.emit(feed, {id: 1, name: 'Ana', active: true});
+      await settle(el);
+      const parent = el.parentElement!;
+      el.remove();
+      bus.emit(feed, {id: 1, name: 'Ana', active: false});
+      parent.append(el);
+      await settle(el);
+      expect(label(el)).to.equal('');
+      el.remove();
+      bus.emit(feed, {id: 2, name: 'Ben', active: true});
+      parent.append(el);
+      await settle(el);
+      expect(label(el)).to.equal('Ben is typing…');
     });
 
     it('listens to several topics, keys senders by id when given, and drops one on {active: false}', async () => {

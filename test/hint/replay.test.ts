@@ -1,0 +1,104 @@
+// <mi-hint listen> and the bus's last message: a late element starts from it, but an element
+// that already had it (and the user dismissed it) does not get it again when it is moved or
+// re-connected, as frameworks do on re-render.
+import {expect, fixture, html} from '@open-wc/testing';
+import {bus} from '../../src/core/bus.js';
+import {resetLoops} from '../../src/core/loops.js';
+import type {MiHideEvent} from '../../src/events.js';
+import '../../src/hint/define.js';
+import type {MiHint} from '../../src/hint/mi-hint.js';
+import {frames} from '../helpers.js';
+
+const pop = (el: MiHint) => el.shadowRoot!.querySelector<HTMLElement>('[popover]')!;
+const part = (el: MiHint, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~=${name}]`);
+/** Open in the top layer and visible; closed and not visible anywhere otherwise. */
+const isShown = (el: MiHint) => {
+  const shown = pop(el).matches(':popover-open');
+  expect(pop(el).checkVisibility(), 'visible exactly when open').to.equal(shown);
+  return shown;
+};
+const settled = async (el: MiHint) => {
+  await el.updateComplete;
+  await frames();
+  await Promise.all(pop(el).getAnimations().map((a) => a.finished));
+};
+function events(el: Element) {
+  const log: string[] = [];
+  el.addEventListener('mi-show', () => log.push('show'));
+  el.addEventListener('mi-hide', (e) => log.push(`hide:${(e as MiHideEvent).reason}`));
+  el.addEventListener('mi-dismiss', () => log.push('dismiss'));
+  return log;
+}
+
+describe('<mi-hint> and the bus’s last message', () => {
+  afterEach(() => {
+    bus.clear();
+    resetLoops();
+  });
+
+  it('a coach mark opened from the bus and dismissed stays closed when moved or re-connected', async () => {
+    const wrap = await fixture<HTMLDivElement>(
+      html`<div>
+        <section id="a"></section>
+        <section id="b"><mi-hint variant="coach" listen="replay-coach" heading="New" content="Export is in the menu"><button>Export</button></mi-hint></section>
+      </div>`
+    );
+    const el = wrap.querySelector('mi-hint')!;
+    const log = events(el);
+    bus.emit('replay-coach', {open: true});
+    await settled(el);
+    expect(isShown(el)).to.equal(true);
+    await expect(el).to.be.accessible();
+    part(el, 'dismiss')!.click();
+    await settled(el);
+    expect(isShown(el)).to.equal(false);
+
+    // A framework re-render moves it, then takes it out and puts it back.
+    wrap.querySelector('#a')!.append(el);
+    await settled(el);
+    expect(isShown(el), 'moved').to.equal(false);
+    el.remove();
+    wrap.querySelector('#b')!.append(el);
+    await settled(el);
+    expect(isShown(el), 're-connected').to.equal(false);
+    expect(log).to.deep.equal(['show', 'dismiss', 'hide:dismiss']);
+    await expect(el).to.be.accessible();
+
+    // Still listening: a new message is news and opens it again.
+    bus.emit('replay-coach', {open: true, text: 'Import is there too'});
+    await settled(el);
+    expect(isShown(el)).to.equal(true);
+    expect(part(el, 'text')!.textContent).to.equal('Import is there too');
+  });
+
+  it('a message sent while it was away opens it on reconnect', async () => {
+    const el = await fixture<MiHint>(html`<mi-hint variant="coach" listen="replay-away" content="Old news"><button>Go</button></mi-hint>`);
+    bus.emit('replay-away', {open: true});
+    await settled(el);
+    part(el, 'dismiss')!.click();
+    await settled(el);
+    const parent = el.parentElement!;
+    el.remove();
+    bus.emit('replay-away', {open: true, text: 'Fresh news'});
+    parent.append(el);
+    await settled(el);
+    expect(isShown(el)).to.equal(true);
+    expect(part(el, 'text')!.textContent).to.equal('Fresh news');
+    await expect(el).to.be.accessible();
+  });
+
+  it('a brand-new coach mark connected after the message still opens (it shows the current state)', async () => {
+    bus.emit('replay-late', {open: true, text: 'Sent before it existed'});
+    const first = await fixture<MiHint>(html`<mi-hint variant="coach" listen="replay-late"><button>One</button></mi-hint>`);
+    await settled(first);
+    expect(isShown(first)).to.equal(true);
+    part(first, 'dismiss')!.click();
+    await settled(first);
+    first.remove();
+    const second = await fixture<MiHint>(html`<mi-hint variant="coach" listen="replay-late"><button>Two</button></mi-hint>`);
+    await settled(second);
+    expect(isShown(second)).to.equal(true);
+    expect(part(second, 'text')!.textContent).to.equal('Sent before it existed');
+    await expect(second).to.be.accessible();
+  });
+});
