@@ -23,6 +23,12 @@ export interface ConfirmContext {
 /** Status text longer than this is cut: nobody reads a 1 MB error. */
 const MAX_TEXT = 500;
 
+/** Remembers an attribute of the app's element; the returned function puts it back as it was. */
+const keep = (el: Element, name: string) => {
+  const was = el.getAttribute(name);
+  return () => (was === null ? el.removeAttribute(name) : el.setAttribute(name, was));
+};
+
 /** Icon drawings per state (24×24); the tick is revealed by its mask's rect (see the styles). */
 const ICONS: Record<ConfirmState, unknown> = {
   idle: nothing,
@@ -131,41 +137,43 @@ export class MiConfirm extends MiElement {
     this.htmlFor = '';
   }
 
-  private busy = false;
-  private token = 0;
-  private shownAt = 0;
-  private timers: Array<ReturnType<typeof setTimeout>> = [];
-  private controller?: AbortController;
+  #busy = false;
+  #token = 0;
+  #shownAt = 0;
+  #timers: Array<ReturnType<typeof setTimeout>> = [];
+  #controller?: AbortController;
   /** What Retry presses again: the submitter, else the form's submit button (or the form). */
-  private last?: HTMLElement;
-  private lastBus: unknown;
-  private statusEl?: HTMLElement;
-  private described?: Element;
-  private describedBy: string | null = null;
-  private held?: Element;
-  private heldWas: string | null = null;
+  #last?: HTMLElement;
+  #lastBus: unknown;
+  #status?: HTMLElement;
+  #described?: Element;
+  #undescribe?: () => void;
+  #release?: () => void;
 
   protected readonly triggers = new TriggerController(this, {
-    triggers: () => (this.target() instanceof HTMLFormElement ? 'submit' : this.target() ? 'click' : ''),
+    triggers: () => {
+      const target = this.#target();
+      return target instanceof HTMLFormElement ? 'submit' : target ? 'click' : '';
+    },
     for: () => this.htmlFor,
-    onTrigger: (trigger) => this.handleTrigger(trigger),
+    onTrigger: (trigger) => this.#trigger(trigger),
   });
 
   protected readonly busFeed = new BusController(this, {
     // NOTE: '' while disconnected: an update after disconnect must not subscribe again.
     topics: () => (this.isConnected ? this.listen : ''),
-    onMessage: (detail) => this.handleBus(detail),
+    onMessage: (detail) => this.#bus(detail),
   });
 
   /** Follows a promise you started yourself; resolves to whether it was a success once known (never rejects). */
   track(promise: unknown): Promise<boolean> {
-    return this.settle(this.begin(), promise);
+    return this.#settle(this.#begin(), promise);
   }
 
   /** Presses the control again (focus moves to it): a form is resubmitted with its current values. */
   retry(): void {
-    const last = this.last;
-    if (this.busy || !last) return;
+    const last = this.#last;
+    if (this.#busy || !last) return;
     last.focus();
     if (last instanceof HTMLFormElement) last.requestSubmit();
     else last.click();
@@ -173,9 +181,9 @@ export class MiConfirm extends MiElement {
 
   /** Cancels a pending action through its AbortSignal and returns to idle, silently. */
   abort(): void {
-    if (!this.busy) return;
-    this.controller?.abort();
-    this.reset();
+    if (!this.#busy) return;
+    this.#controller?.abort();
+    this.#reset();
   }
 
   override disconnectedCallback(): void {
@@ -185,34 +193,34 @@ export class MiConfirm extends MiElement {
     // of the page a microtask later lets go (the app's request itself is never aborted here).
     queueMicrotask(() => {
       if (this.isConnected) return;
-      this.reset();
-      this.describe(null);
-      this.statusEl?.remove();
-      this.statusEl = undefined;
+      this.#reset();
+      this.#describe(null);
+      this.#status?.remove();
+      this.#status = undefined;
     });
   }
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    if (!this.target()?.contains(this.described ?? null)) this.describe(this.control());
+    if (!this.#target()?.contains(this.#described ?? null)) this.#describe(this.#control());
   }
 
   override render() {
     const state = this.state;
-    return html`<slot @slotchange=${this.handleSlotChange}></slot><span part="status"><svg part="icon" viewBox="0 0 24 24" aria-hidden="true">${ICONS[state]}</svg><slot name="status"></slot>${state === 'error' && typeof this.action === 'function'
+    return html`<slot @slotchange=${this.#slotChange}></slot><span part="status"><svg part="icon" viewBox="0 0 24 24" aria-hidden="true">${ICONS[state]}</svg><slot name="status"></slot>${state === 'error' && typeof this.action === 'function'
         ? html`<button part="retry" @click=${this.retry}>${this.text('confirm.retry', 'Retry')}</button>`
         : nothing}</span>`;
   }
 
   /** The wrapped (or `for`) element, never our own status text. */
-  private target(): Element | null {
+  #target(): Element | null {
     const target = resolveTarget(this, this.htmlFor);
-    return target === this.statusEl ? null : target;
+    return target === this.#status ? null : target;
   }
 
   /** The control the status describes: a form's default submit button, else the target itself. */
-  private control(): Element | null {
-    const target = this.target();
+  #control(): Element | null {
+    const target = this.#target();
     if (!(target instanceof HTMLFormElement)) return target;
     return [...target.elements].find((el) => (el as HTMLButtonElement).type === 'submit') ?? target;
   }
@@ -221,49 +229,49 @@ export class MiConfirm extends MiElement {
    * The status text lives in our own light DOM (one span we add, slotted back): the control's
    * description must reference it, and element references cannot point into a shadow root.
    */
-  private status(): HTMLElement | undefined {
-    if (!this.statusEl && this.isConnected) {
-      this.statusEl = document.createElement('span');
-      this.statusEl.slot = 'status';
-      this.append(this.statusEl);
+  #statusText(): HTMLElement | undefined {
+    if (!this.#status && this.isConnected) {
+      this.#status = document.createElement('span');
+      this.#status.slot = 'status';
+      this.append(this.#status);
     }
-    return this.statusEl;
+    return this.#status;
   }
 
   /** Starts a run: busy at once (a second submit is refused), pending UI only after the delay. */
-  private begin(control = this.control(), controller?: AbortController): number {
-    const token = ++this.token;
-    const delay = this.ms('pending-delay', this.pendingDelay, 200);
-    const timeout = this.ms('timeout', this.timeout, 0);
-    this.stop();
-    this.controller = controller;
-    this.shownAt = 0;
-    this.show('idle');
-    this.hold(true, control);
-    this.later(delay, () => {
-      this.shownAt = performance.now();
-      this.pend(this.pendingText || this.text('confirm.pending', 'Working…'));
+  #begin(control = this.#control(), controller?: AbortController): number {
+    this.#end();
+    const token = this.#token;
+    const delay = this.#ms('pending-delay', this.pendingDelay, 200);
+    const timeout = this.#ms('timeout', this.timeout, 0);
+    this.#controller = controller;
+    this.#shownAt = 0;
+    this.#show('idle');
+    this.#hold(true, control);
+    this.#later(delay, () => {
+      this.#shownAt = performance.now();
+      this.#pend(this.pendingText || this.text('confirm.pending', 'Working…'));
       this.dispatchEvent(new MiPendingEvent());
     });
-    this.later(Math.max(delay, this.ms('slow-after', this.slowAfter, 1000)), () => this.pend(this.text('confirm.slow', 'Still working…')));
+    this.#later(Math.max(delay, this.#ms('slow-after', this.slowAfter, 1000)), () => this.#pend(this.text('confirm.slow', 'Still working…')));
     if (timeout) {
-      this.later(timeout, () => {
+      this.#later(timeout, () => {
         const reason = this.text('confirm.timeout', 'timed out');
         const error = new DOMException(reason, 'TimeoutError');
-        this.controller?.abort(error);
-        this.finish(token, false, error, reason);
+        this.#controller?.abort(error);
+        this.#finish(token, false, error, reason);
       });
     }
     return token;
   }
 
-  private pend(text: string): void {
+  #pend(text: string): void {
     text = text.slice(0, MAX_TEXT);
-    this.show('pending', text);
+    this.#show('pending', text);
     this.say(text);
   }
 
-  private async settle(token: number, work: unknown): Promise<boolean> {
+  async #settle(token: number, work: unknown): Promise<boolean> {
     let ok = false;
     let value: unknown;
     let reason = '';
@@ -276,99 +284,96 @@ export class MiConfirm extends MiElement {
       value = error;
       reason = reasonOf(error);
     }
-    return this.finish(token, ok, value, reason);
+    return this.#finish(token, ok, value, reason);
   }
 
   /** Applies a known outcome, once per run, after a shown pending state has been readable. */
-  private finish(token: number, ok: boolean, value: unknown, message: string): boolean {
-    if (token !== this.token) return ok;
-    this.stop();
-    this.token++;
+  #finish(token: number, ok: boolean, value: unknown, message: string): boolean {
+    if (token !== this.#token) return ok;
+    this.#end();
     const apply = () => {
-      this.hold(false);
+      this.#hold(false);
       const text = (
         ok
           ? message || this.successText || this.text('confirm.success', 'Done')
           : this.errorText || this.text('confirm.error', 'Error: {reason}', {reason: message || this.text('confirm.unknown', 'something went wrong')})
       ).slice(0, MAX_TEXT);
-      this.show(ok ? 'success' : 'error', text);
+      this.#show(ok ? 'success' : 'error', text);
       this.say(text, ok ? 'polite' : 'assertive');
       if (ok) {
         this.cue();
-        const form = this.target();
+        const form = this.#target();
         if (this.resetOnSuccess && form instanceof HTMLFormElement) form.reset();
-        if (!this.sticky) this.later(this.ms('duration', this.duration, 4000), () => this.show('idle'));
+        if (!this.sticky) this.#later(this.#ms('duration', this.duration, 4000), () => this.#show('idle'));
       }
       this.dispatchEvent(ok ? new MiSuccessEvent(value) : new MiErrorEvent(value, text));
     };
-    const wait = this.shownAt && this.shownAt + this.ms('pending-min', this.pendingMin, 500) - performance.now();
-    if (wait > 0) this.later(wait, apply);
+    const wait = this.#shownAt && this.#shownAt + this.#ms('pending-min', this.pendingMin, 500) - performance.now();
+    if (wait > 0) this.#later(wait, apply);
     else apply();
     return ok;
   }
 
-  private reset(): void {
-    this.stop();
-    this.token++;
-    this.hold(false);
-    this.show('idle');
+  /** Ends the current run: its timers stop and its late outcome is ignored. */
+  #end(): void {
+    for (const timer of this.#timers.splice(0)) clearTimeout(timer);
+    this.#token++;
   }
 
-  private show(state: ConfirmState, text = ''): void {
+  #reset(): void {
+    this.#end();
+    this.#hold(false);
+    this.#show('idle');
+  }
+
+  #show(state: ConfirmState, text = ''): void {
     this.state = state;
-    const status = this.status();
+    const status = this.#statusText();
     if (status) status.textContent = text;
   }
 
   /** NOTE: aria-disabled, not disabled: a disabled button drops focus; a second press is refused by us. */
-  private hold(busy: boolean, control?: Element | null): void {
-    this.busy = busy;
+  #hold(busy: boolean, control?: Element | null): void {
+    this.#busy = busy;
     this.toggleState('busy', busy);
     // Give the control back as the app had it (an aria-disabled of its own is kept).
-    if (this.held) {
-      if (this.heldWas === null) this.held.removeAttribute('aria-disabled');
-      else this.held.setAttribute('aria-disabled', this.heldWas);
+    this.#release?.();
+    this.#release = undefined;
+    if (control) {
+      this.#release = keep(control, 'aria-disabled');
+      control.setAttribute('aria-disabled', 'true');
+      this.#describe(control);
     }
-    this.held = control ?? undefined;
-    this.heldWas = control?.getAttribute('aria-disabled') ?? null;
-    control?.setAttribute('aria-disabled', 'true');
-    if (control) this.describe(control);
   }
 
   /**
    * The status text becomes the control's accessible description, added to any it already has;
    * the control's own `aria-describedby` is put back as it was when we let go of it.
    */
-  private describe(control: Element | null): void {
-    const old = this.described;
-    const status = (control ?? undefined) !== old && this.status();
+  #describe(control: Element | null): void {
+    const status = (control ?? undefined) !== this.#described && this.#statusText();
     if (!status) return;
-    if (old) {
-      if (this.describedBy === null) old.removeAttribute('aria-describedby');
-      else old.setAttribute('aria-describedby', this.describedBy);
+    this.#undescribe?.();
+    this.#undescribe = undefined;
+    this.#described = control ?? undefined;
+    if (control) {
+      this.#undescribe = keep(control, 'aria-describedby');
+      control.ariaDescribedByElements = [...(control.ariaDescribedByElements ?? []), status];
     }
-    this.described = control ?? undefined;
-    if (!control) return;
-    this.describedBy = control.getAttribute('aria-describedby');
-    control.ariaDescribedByElements = [...(control.ariaDescribedByElements ?? []), status];
   }
 
-  private later(ms: number, fn: () => void): void {
-    this.timers.push(setTimeout(fn, ms));
-  }
-
-  private stop(): void {
-    for (const timer of this.timers.splice(0)) clearTimeout(timer);
+  #later(ms: number, fn: () => void): void {
+    this.#timers.push(setTimeout(fn, ms));
   }
 
   /** A duration in ms: junk (NaN, negative) is reported once and replaced by the default. */
-  private ms(name: string, value: number, fallback: number): number {
+  #ms(name: string, value: number, fallback: number): number {
     if (value >= 0) return Math.min(value, 86_400_000);
     warnOnce(`confirm-${name}`, `<mi-confirm> ${name}=${preview(value)} is not a duration; used ${fallback}.`);
     return fallback;
   }
 
-  private handleTrigger({kind, event}: Trigger): void {
+  #trigger({kind, event}: Trigger): void {
     const action = this.action;
     if (typeof action !== 'function') {
       // No action: the form submits natively (or app code calls track()).
@@ -377,47 +382,48 @@ export class MiConfirm extends MiElement {
     }
     event?.preventDefault();
     // NOTE: a second submit while busy is refused here; the control keeps focus (aria-disabled).
-    if (this.busy) return;
-    const target = this.target() as HTMLButtonElement;
+    if (this.#busy) return;
+    const target = this.#target() as HTMLButtonElement;
     const submitter = kind === 'submit' ? (event as SubmitEvent).submitter : target;
-    const form = kind === 'submit' ? (target as unknown as HTMLFormElement) : target.form;
-    let formData: FormData;
+    const form = (kind === 'submit' ? target : target.form) as HTMLFormElement | null;
+    let formData = new FormData(form ?? undefined);
     try {
+      // The submitter's name/value, when it is one of the form's submit buttons.
       formData = new FormData(form ?? undefined, submitter);
     } catch {
-      formData = new FormData(form ?? undefined);
+      /* not a submit button: the form's data alone */
     }
-    const control = (submitter ?? this.control()) as HTMLElement;
+    const control = (submitter ?? this.#control()) as HTMLElement;
     const controller = new AbortController();
-    const token = this.begin(control, controller);
-    this.last = control;
+    const token = this.#begin(control, controller);
+    this.#last = control;
     let result: unknown;
     try {
       result = action({formData, submitter, signal: controller.signal});
     } catch (error) {
       result = Promise.reject(error);
     }
-    this.settle(token, result);
+    this.#settle(token, result);
   }
 
-  private handleBus(detail: unknown): void {
+  #bus(detail: unknown): void {
     // NOTE: the bus replays its last message on every (re)connect; each message applies once.
-    if (detail === this.lastBus) return;
-    this.lastBus = detail;
+    if (detail === this.#lastBus) return;
+    this.#lastBus = detail;
     const {state, message, id} = (detail ?? {}) as Record<string, unknown>;
     if (id != null && String(id) !== this.id) return;
     const text = typeof message === 'string' ? message : '';
     if (state === 'pending') {
-      if (!this.busy) this.begin();
+      if (!this.#busy) this.#begin();
     } else if (state === 'success' || state === 'error') {
-      this.finish(this.busy ? this.token : this.begin(), state === 'success', detail, text);
-    } else if (state === 'idle') this.reset();
+      this.#finish(this.#busy ? this.#token : this.#begin(), state === 'success', detail, text);
+    } else if (state === 'idle') this.#reset();
     else warnOnce('confirm-bus', `<mi-confirm> ignored a bus state ${preview(state)}.`);
   }
 
-  private handleSlotChange = () => {
+  #slotChange = () => {
     // Children added after our status text (parser, framework): it goes back after them.
-    if (this.statusEl && this.statusEl !== this.lastElementChild) this.append(this.statusEl);
+    if (this.#status && this.#status !== this.lastElementChild) this.append(this.#status);
     this.requestUpdate();
   };
 }
