@@ -27,7 +27,8 @@ export interface LoopRule {
 const PREFIX = 'mi-elements:loop@1:';
 const DAY = 86_400_000;
 
-const memory = () => pageSingleton('loops-memory', () => new Map<string, LoopRecord>());
+/** Values that storage refused, by storage key, for this page only (shared by loops and progress durations). */
+const memory = () => pageSingleton('stored-memory', () => new Map<string, unknown>());
 
 function storage(): Storage | undefined {
   try {
@@ -38,44 +39,57 @@ function storage(): Storage | undefined {
   }
 }
 
+/**
+ * The JSON value kept under `key` in localStorage, or in this page's memory when storage failed
+ * (private mode, quota, disabled, sandboxed iframe). Unreadable JSON reads as memory's. Never throws.
+ */
+export function loadStored(key: string): unknown {
+  try {
+    const raw = storage()?.getItem(key);
+    if (raw) return JSON.parse(raw);
+  } catch {
+    /* storage disabled or junk: memory */
+  }
+  return memory().get(key);
+}
+
+/** Keeps `value` as JSON under `key`: in localStorage, else in this page's memory. Returns whether storage took it. Never throws. */
+export function saveStored(key: string, value: unknown): boolean {
+  try {
+    storage()!.setItem(key, JSON.stringify(value));
+    memory().delete(key);
+    return true;
+  } catch {
+    memory().set(key, value);
+    return false;
+  }
+}
+
+/** Forgets `prefix + key`, or every key starting with `prefix`, in storage and in memory. Never throws. */
+export function clearStored(prefix: string, key?: string): void {
+  const mem = memory();
+  const match = (k: string) => (key === undefined ? k.startsWith(prefix) : k === prefix + key);
+  for (const k of [...mem.keys()]) if (match(k)) mem.delete(k);
+  try {
+    const store = storage()!;
+    for (const k of Object.keys(store)) if (match(k)) store.removeItem(k);
+  } catch {
+    /* memory was enough */
+  }
+}
+
 const empty = (): LoopRecord => ({count: 0, lastShown: 0, dismissedAt: 0});
 
 const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : 0);
 
-function parse(raw: string | null): LoopRecord | undefined {
-  if (!raw) return undefined;
-  try {
-    const data = JSON.parse(raw) as Partial<LoopRecord> | null;
-    if (!data || typeof data !== 'object') return undefined;
-    return {count: num(data.count), lastShown: num(data.lastShown), dismissedAt: num(data.dismissedAt)};
-  } catch {
-    return undefined;
-  }
-}
-
 /** The record of `key`: from storage, or from this page's memory when storage failed. */
 export function readLoop(key: string): LoopRecord {
-  let raw: string | null = null;
-  try {
-    raw = storage()?.getItem(PREFIX + key) ?? null;
-  } catch {
-    /* storage disabled: memory only */
-  }
-  const stored = parse(raw);
-  const mem = memory().get(key);
-  return stored ?? (mem ? {...mem} : empty());
+  const data = loadStored(PREFIX + key) as Partial<LoopRecord> | null | undefined;
+  return data && typeof data === 'object' ? {count: num(data.count), lastShown: num(data.lastShown), dismissedAt: num(data.dismissedAt)} : empty();
 }
 
 function writeLoop(key: string, record: LoopRecord): void {
-  try {
-    const store = storage();
-    if (!store) throw new Error('no storage');
-    store.setItem(PREFIX + key, JSON.stringify(record));
-    memory().delete(key);
-  } catch {
-    memory().set(key, record);
-    warnOnce('loops-storage', 'localStorage is unavailable; show-once limits last for this page only.');
-  }
+  if (!saveStored(PREFIX + key, record)) warnOnce('loops-storage', 'localStorage is unavailable; show-once limits last for this page only.');
 }
 
 /** Whether the rule allows showing now. */
@@ -101,27 +115,5 @@ export function recordDismissed(key: string, now = Date.now()): void {
 
 /** Forgets every record (or the one of `key`): for tests and "show tips again" settings. */
 export function resetLoops(key?: string): void {
-  const mem = memory();
-  const store = storage();
-  if (key !== undefined) {
-    mem.delete(key);
-    try {
-      store?.removeItem(PREFIX + key);
-    } catch {
-      /* memory was enough */
-    }
-    return;
-  }
-  mem.clear();
-  try {
-    if (!store) return;
-    const keys: string[] = [];
-    for (let i = 0; i < store.length; i++) {
-      const k = store.key(i);
-      if (k?.startsWith(PREFIX)) keys.push(k);
-    }
-    for (const k of keys) store.removeItem(k);
-  } catch {
-    /* memory was enough */
-  }
+  clearStored(PREFIX, key);
 }

@@ -1,22 +1,17 @@
+import {clearStored, loadStored, saveStored} from '../core/loops.js';
+
 /**
  * How long an operation usually takes, learned from its past runs (`expected-key`). The last
  * five durations of each key are kept in localStorage under a versioned key
  * (`mi-elements:progress@1:<key>`); when storage throws (private mode, quota, disabled,
- * sandboxed iframe) they live in this page's memory instead. Never throws.
+ * sandboxed iframe) they live in this page's memory instead (core/loops' storage). Never throws.
  */
 const PREFIX = 'mi-elements:progress@1:';
-/** Durations outside (0, 1 day] are junk (a clock jump, a tab asleep overnight). */
-const DAY = 86_400_000;
-const memory = new Map<string, number[]>();
 
+/** The stored durations of `key`; junk, and durations outside (0, 1 day] (a clock jump, a tab asleep overnight), are dropped. */
 function read(key: string): number[] {
-  try {
-    const list: unknown = JSON.parse(localStorage.getItem(PREFIX + key)!);
-    if (Array.isArray(list)) return list.filter((n) => typeof n === 'number' && n > 0 && n <= DAY);
-  } catch {
-    /* storage unavailable or junk: memory */
-  }
-  return memory.get(key) ?? [];
+  const list = loadStored(PREFIX + key);
+  return Array.isArray(list) ? list.filter((n) => typeof n === 'number' && n > 0 && n <= 864e5) : [];
 }
 
 /** The typical (median) duration of `key`'s past runs in ms, or undefined before the first. */
@@ -27,24 +22,10 @@ export function typicalDuration(key: string): number | undefined {
 
 /** Remembers that one run of `key` took `ms`. */
 export function rememberDuration(key: string, ms: number): void {
-  const list = [...read(key), ms].slice(-5);
-  memory.set(key, list);
-  try {
-    localStorage.setItem(PREFIX + key, JSON.stringify(list));
-  } catch {
-    /* memory is enough for this page */
-  }
+  saveStored(PREFIX + key, [...read(key), ms].slice(-5));
 }
 
 /** Forgets the learned durations of `key`, or of every key: for tests and settings pages. */
 export function forgetDurations(key?: string): void {
-  if (key === undefined) memory.clear();
-  else memory.delete(key);
-  try {
-    for (const k of Object.keys(localStorage)) {
-      if (key === undefined ? k.startsWith(PREFIX) : k === PREFIX + key) localStorage.removeItem(k);
-    }
-  } catch {
-    /* nothing stored */
-  }
+  clearStored(PREFIX, key);
 }

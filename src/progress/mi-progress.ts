@@ -3,7 +3,6 @@ import {html, nothing, type PropertyValues} from 'lit';
 import {MiElement} from '../base/mi-element.js';
 import {baseStyles} from '../base/base.styles.js';
 import {BusController, applyPatch} from '../controllers/bus-controller.js';
-import type {Politeness} from '../core/announcer.js';
 import {formatDuration, formatPercent} from '../core/intl.js';
 import {preview, warnOnce} from '../core/warn.js';
 import {MiCompleteEvent, MiErrorEvent} from '../events.js';
@@ -18,6 +17,10 @@ const VARIANTS = ['bar', 'ring', 'steps'];
 /** More steps than this cannot be read or drawn; the rest are dropped with a warning. */
 const MAX_STEPS = 20;
 const now = () => performance.now();
+/** A positive, finite number. */
+const ok = (n: number) => n > 0 && n < Infinity;
+const ignore = (name: string, value: unknown) =>
+  warnOnce('progress-' + name, `<mi-progress> cannot use ${name}=${preview(value)}; it is clamped or ignored.`);
 
 /**
  * @summary Honest system status: a bar, a ring or labelled steps, with time left, stalls and a
@@ -117,28 +120,35 @@ export class MiProgress extends MiElement {
   }
 
   /** Sanitised view of the properties, worked out in willUpdate. */
-  private total = 100;
-  private statusText = '';
-  private declare current?: number;
-  private declare list?: string[];
+  #total = 100;
+  #statusText = '';
+  #current?: number;
+  #list?: string[];
+  #every = 25;
+  #wait = 10_000;
   /** The duration an `expected` run paces itself by (learned or given); 0 when off. */
-  private pace = 0;
+  #pace = 0;
 
-  /** The current run: its start, its token, what was said, the measured rate. */
-  private runStart = now();
-  private run = 0;
-  private tracking = false;
-  private ready = false;
-  private startSaid = false;
-  private bucket = 0;
-  private declare mark?: [time: number, value: number];
-  private rate = 0;
-  private stalled = false;
-  private notify = false;
-  private note = '';
-  private declare failure: unknown;
-  private declare stallTimer?: ReturnType<typeof setTimeout>;
-  private declare tickTimer?: ReturnType<typeof setTimeout>;
+  /** The run's clock is performance.now() minus the time spent paused: it stands still while paused. */
+  #lost = 0;
+  #pausedAt?: number;
+
+  /** The current run, on that clock: its start, its last progress, its token, what was said, the measured rate. */
+  #runStart = now();
+  #since = 0;
+  #run = 0;
+  #tracking = false;
+  #ready = false;
+  #startSaid = false;
+  #bucket = 0;
+  #mark?: [time: number, value: number];
+  #rate = 0;
+  #stalled = false;
+  #notify = false;
+  #note = '';
+  #failure: unknown;
+  /** The next wake-up: the `expected` clock's tick, or the end of the stall wait. */
+  #timer?: ReturnType<typeof setTimeout>;
 
   protected readonly bus = new BusController(this, {
     topics: () => this.listen,
@@ -146,14 +156,14 @@ export class MiProgress extends MiElement {
       const before = this.state;
       applyPatch(this, detail, {value: 'number', max: 'number', state: 'string', label: 'string'}, 'mi-progress');
       // A bus message is a system event: the outcome it brings fires mi-complete / mi-error.
-      this.notify ||= this.state !== before;
+      this.#notify ||= this.state !== before;
     },
   });
 
-  /** Estimated time left in ms (from the observed rate, or from the expected duration); undefined when unknown. */
+  /** Estimated time left in ms (from the observed rate, or from the expected duration); undefined when unknown. It stands still while paused. */
   get timeLeft(): number | undefined {
-    const left = this.pace ? this.pace - now() + this.runStart : (this.total - this.current!) / this.rate;
-    return left > 0 && left < Infinity ? left : undefined;
+    const left = this.#pace ? this.#pace - this.#clock() + this.#runStart : (this.#total - this.#current!) / this.#rate;
+    return ok(left) ? left : undefined;
   }
 
   /**
@@ -162,27 +172,24 @@ export class MiProgress extends MiElement {
    * `Response`, fails it. Reaching `max` meanwhile does not end it. Returns `promise`.
    */
   track<T>(promise: PromiseLike<T>): PromiseLike<T> {
-    const run = ++this.run;
-    this.restart();
-    this.tracking = true;
+    const run = ++this.#run;
+    const end = (result: unknown, rejected?: 1) =>
+      run === this.#run && (rejected || failed(result) ? this.fail(reasonOf(result), result) : this.complete());
+    this.#restart();
+    this.#tracking = true;
     this.state = 'active';
-    Promise.resolve(promise).then(
-      (result) => {
-        if (run === this.run) failed(result) ? this.fail(reasonOf(result), result) : this.complete();
-      },
-      (error: unknown) => run === this.run && this.fail(reasonOf(error), error)
-    );
+    Promise.resolve(promise).then(end, (error: unknown) => end(error, 1));
     return promise;
   }
 
   /** Ends the run successfully: full, ✓, announced, `mi-complete`. */
   complete(): void {
-    this.settle('success');
+    this.#settle('success');
   }
 
   /** Ends the run with an error: `message` is shown and announced assertively; `mi-error` carries it and `error`. */
   fail(message?: string, error?: unknown): void {
-    this.settle('error', String(message ?? '').slice(0, 500), error);
+    this.#settle('error', String(message ?? '').slice(0, 500), error);
   }
 
   override connectedCallback(): void {
@@ -193,199 +200,206 @@ export class MiProgress extends MiElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    clearTimeout(this.stallTimer);
-    clearTimeout(this.tickTimer);
-    this.stallTimer = this.tickTimer = undefined;
+    clearTimeout(this.#timer);
   }
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    const ignore = (name: string, value: unknown) =>
-      warnOnce('progress-' + name, `<mi-progress> cannot use ${name}=${preview(value)}; it is clamped or ignored.`);
     if (!STATES.includes(this.state)) {
       ignore('state', this.state);
       this.state = 'active';
     }
-    const given = this.expected;
-    if (changed.has('expected') && given !== null && !(given > 0 && given < Infinity)) ignore('expected', given);
-    if (this.state === 'active' && /success|error/.test(changed.get('state'))) this.restart();
-    else if (changed.has('expected') || changed.has('expectedKey')) this.findPace();
+    const s = this.state;
+    const active = s === 'active';
+    const pausedAt = this.#pausedAt;
+    // Pausing stops the clock; resuming adds the pause to the time lost, so the clock goes on from where it stood.
+    if (s === 'paused') this.#pausedAt ??= now();
+    else if (pausedAt !== undefined) {
+      this.#lost += now() - pausedAt;
+      this.#pausedAt = undefined;
+    }
+    if (active && /success|error/.test(changed.get('state'))) this.#restart();
+    else if (changed.has('expected') || changed.has('expectedKey')) this.#findPace();
     if (!VARIANTS.includes(this.variant)) ignore('variant', this.variant);
-    if (!(this.announceEvery > 0 && this.announceEvery <= 100)) ignore('announce-every', this.announceEvery);
-    if (!(this.stallAfter > 0)) ignore('stall-after', this.stallAfter);
-    const active = this.state === 'active';
+    const every = this.announceEvery;
+    this.#every = ok(every) && every <= 100 ? every : (ignore('announce-every', every), 25);
+    this.#wait = ok(this.stallAfter) ? this.stallAfter : (ignore('stall-after', this.stallAfter), 10_000);
 
     // String(): an array of names works as well as the attribute's comma-separated text.
-    let list = this.variant === 'steps' ? String(this.steps ?? '').split(',').map((s) => s.trim()).filter(Boolean) : [];
+    let list = this.variant === 'steps' ? String(this.steps ?? '').split(',').map((step) => step.trim()).filter(Boolean) : [];
     if (list.length > MAX_STEPS) {
       ignore('steps', `${list.length} entries (at most ${MAX_STEPS})`);
       list = list.slice(0, MAX_STEPS);
     }
     const max = Number(this.max);
-    const total = (this.total = list.length || (max > 0 && max < Infinity ? max : (ignore('max', this.max), 100)));
-    this.list = list.length ? list : undefined;
+    const total = (this.#total = list.length || (ok(max) ? max : (ignore('max', this.max), 100)));
+    const steps = (this.#list = list.length ? list : undefined);
 
-    // (Only while connected: a removed element keeps no timer, so it can be collected.)
-    if (this.pace && active && this.isConnected) {
-      // `expected`: ease toward max along the clock — 80 % at the expected time — and stop short of it.
-      this.value = Math.round(total * Math.min(0.99, 1 - Math.exp((-1.6 * (now() - this.runStart)) / this.pace)) * 10) / 10;
-      this.tickTimer ??= setTimeout(() => {
-        this.tickTimer = undefined;
-        this.requestUpdate();
-      }, 200);
+    // `expected`: ease toward max along the clock — 80 % at the expected time — and stop short of it.
+    if (this.#pace && active) {
+      this.value = Math.round(total * Math.min(0.99, 1 - Math.exp((-1.6 * (this.#clock() - this.#runStart)) / this.#pace)) * 10) / 10;
     }
 
     // Junk (NaN, ±Infinity) is ignored — indeterminate; a finite value outside 0…max is clamped.
-    let v = this.value === null ? (list.length ? 0 : undefined) : Number(this.value);
+    let v = this.value === null ? (steps ? 0 : undefined) : Number(this.value);
     if (v !== undefined && !(v >= 0 && v <= total)) {
       if (changed.has('value')) ignore('value', v);
       v = Number.isFinite(v) ? Math.min(Math.max(v, 0), total) : undefined;
     }
-    if (this.indeterminate && !list.length) v = undefined;
-    this.current = this.state === 'success' && v !== undefined ? total : v;
+    if (this.indeterminate && !steps) v = undefined;
+    this.#current = s === 'success' && v !== undefined ? total : v;
 
     if (changed.has('value')) {
-      this.stalled = false;
-      if (active && v !== undefined && !this.pace) {
-        this.measure(v);
+      this.#stalled = false;
+      this.#since = this.#clock();
+      if (active && v !== undefined && !this.#pace) {
+        this.#measure(v);
         // Reaching max ends a run that no promise is tracking.
-        if (v === total && !this.tracking) this.settle('success');
+        if (v === total && !this.#tracking) this.#settle('success');
       }
     }
-    const p = this.state === 'success' || (v === undefined && this.state === 'error') ? 1 : (v ?? 0) / total;
-    this.style?.setProperty('--_p', String(p));
-    this.statusText = this.status();
+    this.style?.setProperty('--_p', String(s === 'success' || (v === undefined && s === 'error') ? 1 : (v ?? 0) / total));
+    this.#statusText = this.#status();
   }
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    const {state: s, current: v, list} = this;
+    const s = this.state, v = this.#current, list = this.#list, total = this.#total;
     const active = s === 'active';
-    const every = this.announceEvery > 0 && this.announceEvery <= 100 ? this.announceEvery : 25;
-    const bucket = v === undefined || list || this.pace ? 0 : Math.floor((v / this.total) * (100 / every) + 1e-9);
-    const status = this.statusText;
+    const bucket = v === undefined || list || this.#pace ? 0 : Math.floor((v / total) * (100 / this.#every) + 1e-9);
     let message = '';
-    let politeness: Politeness = 'polite';
 
-    if (!this.ready) {
+    if (!this.#ready) {
       // What the page shows when it loads is not news; a run starts when a value first moves off 0.
-      this.startSaid = !!list || v !== 0;
-    } else if (changed.has('state') && s === 'success') {
-      message = status;
-      if (this.expectedKey) rememberDuration(this.expectedKey, now() - this.runStart);
-      if (this.notify) {
-        this.dispatchEvent(new MiCompleteEvent());
-        this.cue();
-      }
-    } else if (changed.has('state') && s === 'error') {
-      message = status;
-      politeness = 'assertive';
-      if (this.notify) this.dispatchEvent(new MiErrorEvent(this.failure, this.note));
-    } else if (active && !this.startSaid && v !== 0) {
-      this.startSaid = true;
-      this.bucket = bucket;
+      this.#startSaid = !!list || v !== 0;
+    } else if (changed.has('state') && (s === 'success' || s === 'error')) {
+      message = this.#statusText;
+      if (s === 'success') {
+        if (this.expectedKey) rememberDuration(this.expectedKey, this.#clock() - this.#runStart);
+        if (this.#notify) {
+          this.dispatchEvent(new MiCompleteEvent());
+          this.cue();
+        }
+      } else if (this.#notify) this.dispatchEvent(new MiErrorEvent(this.#failure, this.#note));
+    } else if (active && !this.#startSaid && v !== 0) {
+      this.#startSaid = true;
+      this.#bucket = bucket;
       message = this.text('progress.started', 'Started');
-    } else if (active && (list ? changed.has('value') : (bucket > this.bucket && v! < this.total) || changed.has('stallTimer'))) {
+    } else if (active && (list ? changed.has('value') : (bucket > this.#bucket && v! < total) || changed.has('stall'))) {
       // (A tracked run at 100 % waits for its promise: "Complete" follows, so 100 % is not news.)
-      message = status;
+      message = this.#statusText;
     }
-    if (message) this.say(this.text('progress.announce', '{label}: {status}', {label: this.name(), status: message}), politeness);
-    this.bucket = Math.max(bucket, this.bucket);
-    this.ready = true;
-    this.notify = false;
+    // Only the end of a failed run is said while in `error`: assertively.
+    if (message) this.say(this.text('progress.announce', '{label}: {status}', {label: this.#name(), status: message}), s === 'error' ? 'assertive' : undefined);
+    this.#bucket = Math.max(bucket, this.#bucket);
+    this.#ready = true;
+    this.#notify = false;
 
-    // A stall: no new value for `stall-after` ms while active, with `eta`.
-    const watch = active && this.eta && v !== undefined && !list && !this.pace && this.isConnected;
-    if (!watch || changed.has('value')) {
-      clearTimeout(this.stallTimer);
-      this.stallTimer = undefined;
-    }
-    if (watch && !this.stallTimer && !this.stalled) {
-      this.stallTimer = setTimeout(() => {
-        this.stalled = true;
-        this.requestUpdate('stallTimer');
-      }, this.stallAfter > 0 ? this.stallAfter : 10_000);
+    // Only while connected (a removed element keeps no timer, so it can be collected) and active:
+    // an `expected` run ticks; with `eta`, a stall is no new value for `stall-after` ms of the run's clock.
+    clearTimeout(this.#timer);
+    if (active && this.isConnected) {
+      if (this.#pace) this.#timer = setTimeout(() => this.requestUpdate(), 200);
+      else if (this.eta && v !== undefined && !list && !this.#stalled) {
+        this.#timer = setTimeout(() => {
+          this.#stalled = true;
+          // (Marks the update: a name that is not a property counts as changed when the old value differs from undefined.)
+          this.requestUpdate('stall', 0);
+        }, this.#since + this.#wait - this.#clock());
+      }
     }
   }
 
   override render() {
-    const {state: s, current: v, list} = this;
+    const s = this.state, v = this.#current, list = this.#list, status = this.#statusText;
     const moving = v === undefined && (s === 'active' || s === 'paused');
-    const status = this.statusText;
     const done = (i: number) => i < v! || s === 'success';
     // NOTE: one element carries the role and the whole state; progressbar children are
     // presentational, so the visible label and status are not read twice.
     return html`<div part="base" class=${(this.variant === 'ring' ? 'ring ' : '') + (moving ? 'indeterminate' : '')}
-      role="progressbar" aria-label=${this.name()} aria-valuemin="0" aria-valuemax=${this.total}
-      aria-valuenow=${v ?? nothing} aria-valuetext=${status || nothing} aria-busy=${s === 'active'}>
-      <div part="label">${this.label}<span part="status">${status}</span></div>
-      ${list
-        ? html`<ol part="steps">
-            ${list.map((step, i) => html`<li part="step" class=${done(i) ? 'done' : ''} aria-current=${i === v && !done(i) ? 'step' : nothing}>${step}</li>`)}
-          </ol>`
-        : html`<div part="track"><div part="indicator"></div></div>`}
-    </div>`;
+role="progressbar" aria-label=${this.#name()} aria-valuemin="0" aria-valuemax=${this.#total}
+aria-valuenow=${v ?? nothing} aria-valuetext=${status || nothing} aria-busy=${s === 'active'}>
+<div part="label">${this.label}<span part="status">${status}</span></div>
+${list
+      ? html`<ol part="steps">${list.map((step, i) => html`<li part="step" class=${done(i) ? 'done' : ''} aria-current=${i === v && !done(i) ? 'step' : nothing}>${step}</li>`)}</ol>`
+      : html`<div part="track"><div part="indicator"></div></div>`}</div>`;
   }
 
   /** The accessible name: the label, or "Progress". */
-  private name(): string {
+  #name(): string {
     return this.label || this.text('progress.label', 'Progress');
   }
 
   /** What is shown and read as the value: "42%, about 20 seconds left", "Step 2 of 3: Shipping", "Complete". */
-  private status(): string {
-    const {state: s, current: v, list} = this;
-    if (s === 'error') return this.text('progress.failed', 'Failed. {message}', {message: this.note}).trim();
+  #status(): string {
+    const s = this.state, v = this.#current, list = this.#list, total = this.#total, locale = this.locale;
+    if (s === 'error') return this.text('progress.failed', 'Failed. {message}', {message: this.#note}).trim();
     if (s === 'success') return this.text('progress.done', 'Complete');
-    const parts: string[] = [];
     // A step index is whole: value="1.5" is step 2, never "Step 2.5 of 3: undefined".
-    const i = Math.max(0, Math.min(Math.floor(v ?? 0), this.total - 1));
-    if (list) parts.push(this.text('progress.step', 'Step {n} of {total}: {step}', {n: i + 1, total: this.total, step: list[i]}));
-    else if (v !== undefined) parts.push(formatPercent(v / this.total, this.locale));
+    const i = Math.max(0, Math.min(Math.floor(v ?? 0), total - 1));
     const left = this.timeLeft;
-    if (s === 'paused') parts.push(this.text('progress.paused', 'paused'));
-    else if (!this.eta || list || v === undefined || v === this.total) {
-      /* no time to tell */
-    } else if (this.stalled) parts.push(this.text('progress.stalled', 'stalled'));
-    else if (left) parts.push(this.text('progress.left', 'about {time} left', {time: formatDuration(left, this.locale)}));
-    else if (this.pace) parts.push(this.text('progress.longer', 'taking longer than usual'));
-    return parts.length > 1 ? new Intl.ListFormat(this.locale, {type: 'unit'}).format(parts) : parts.join('');
+    return new Intl.ListFormat(locale, {type: 'unit'}).format(
+      [
+        list
+          ? this.text('progress.step', 'Step {n} of {total}: {step}', {n: i + 1, total, step: list[i]})
+          : v === undefined
+            ? ''
+            : formatPercent(v / total, locale),
+        s === 'paused'
+          ? this.text('progress.paused', 'paused')
+          : !this.eta || list || v === undefined || v === total
+            ? '' // no time to tell
+            : this.#stalled
+              ? this.text('progress.stalled', 'stalled')
+              : left
+                ? this.text('progress.left', 'about {time} left', {time: formatDuration(left, locale)})
+                : this.#pace
+                  ? this.text('progress.longer', 'taking longer than usual')
+                  : '',
+      ].filter(Boolean)
+    );
+  }
+
+  /** The run's clock (ms): performance.now() without the time spent paused. */
+  #clock(): number {
+    return (this.#pausedAt ?? now()) - this.#lost;
   }
 
   /** Starts a new run: the clock, the learned pace, the rate and what was announced start over. */
-  private restart(): void {
-    this.runStart = now();
-    this.startSaid = this.stalled = false;
-    this.bucket = this.rate = 0;
-    this.mark = undefined;
-    this.findPace();
+  #restart(): void {
+    this.#runStart = this.#since = this.#clock();
+    this.#startSaid = this.#stalled = false;
+    this.#bucket = this.#rate = 0;
+    this.#mark = undefined;
+    this.#findPace();
   }
 
-  private settle(state: ProgressState, message = '', error?: unknown): void {
-    this.run++;
-    this.tracking = false;
-    this.notify = true;
-    this.note = message;
-    this.failure = error;
+  #settle(state: ProgressState, message = '', error?: unknown): void {
+    this.#run++;
+    this.#tracking = false;
+    this.#notify = true;
+    this.#note = message;
+    this.#failure = error;
     this.state = state;
   }
 
   /** The rate (value per ms) over windows of ≥ 250 ms, smoothed (EMA) so the estimate does not jump. */
-  private measure(v: number): void {
-    const t = now();
-    const [t0, v0] = this.mark ?? [t, Infinity];
-    if (v < v0) this.mark = [t, v];
+  #measure(v: number): void {
+    const t = this.#clock();
+    const [t0, v0] = this.#mark ?? [t, Infinity];
+    if (v < v0) this.#mark = [t, v];
     else if (t - t0 >= 250) {
       const rate = (v - v0) / (t - t0);
-      this.rate = this.rate ? this.rate * 0.7 + rate * 0.3 : rate;
-      this.mark = [t, v];
+      this.#rate = this.#rate ? this.#rate * 0.7 + rate * 0.3 : rate;
+      this.#mark = [t, v];
     }
   }
 
   /** `expected` mode's pace: the duration learned under `expected-key`, else `expected`, else 0 (off). */
-  private findPace(): void {
+  #findPace(): void {
     const given = this.expected!;
-    this.pace = (this.expectedKey && typicalDuration(this.expectedKey)) || (given > 0 && given < Infinity ? given : 0);
+    if (given !== null && !ok(given)) ignore('expected', given);
+    this.#pace = (this.expectedKey && typicalDuration(this.expectedKey)) || (ok(given) ? given : 0);
   }
 }
 

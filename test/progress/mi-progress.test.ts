@@ -359,6 +359,66 @@ describe('<mi-progress>', () => {
       none.stop();
       expect(none.texts()).to.deep.equal([]);
     });
+    it('every text comes from the strings attribute: shown, in the accessibility tree, in aria-valuetext and announced [chromium]', async () => {
+      const strings = JSON.stringify({
+        'progress.label': 'Fortschritt',
+        'progress.announce': '{label} – {status}',
+        'progress.started': 'Gestartet',
+        'progress.done': 'Fertig',
+        'progress.failed': 'Fehlgeschlagen: {message}',
+        'progress.paused': 'pausiert',
+        'progress.stalled': 'hängt',
+        'progress.left': 'noch etwa {time}',
+        'progress.longer': 'dauert länger als üblich',
+        'progress.step': 'Schritt {n} von {total}: {step}',
+      });
+      const el = await fixture<MiProgress>(html`<mi-progress lang="de" strings=${strings} value="0" eta stall-after="300"></mi-progress>`);
+      expect((await axNode(el)).name).to.equal('Fortschritt');
+      const log = listening();
+      el.value = 10;
+      await el.updateComplete;
+      await waitUntil(() => statusText(el) === '10\u00a0%, hängt', `stall shown, got ${statusText(el)}`, {timeout: 2000});
+      expect(attr(el, 'aria-valuetext')).to.equal('10\u00a0%, hängt');
+      el.state = 'paused';
+      await el.updateComplete;
+      expect(statusText(el)).to.equal('10\u00a0%, pausiert');
+      el.state = 'active';
+      el.complete();
+      await el.updateComplete;
+      expect(statusText(el)).to.equal('Fertig');
+      expect(attr(el, 'aria-valuetext')).to.equal('Fertig');
+      expect((await axNode(el)).name).to.equal('Fortschritt');
+      // (The announcer folds whitespace, the no-break space of "10 %" included.)
+      expect(await settled(log, 3)).to.deep.equal(['Fortschritt – Gestartet', 'Fortschritt – 10 %, hängt', 'Fortschritt – Fertig']);
+      await expect(el).to.be.accessible();
+
+      const failLog = listening();
+      el.state = 'active';
+      el.fail('Netz weg');
+      await el.updateComplete;
+      expect(statusText(el)).to.equal('Fehlgeschlagen: Netz weg');
+      expect(await settled(failLog, 1)).to.deep.equal(['Fortschritt – Fehlgeschlagen: Netz weg']);
+      expect(failLog.messages[0].politeness).to.equal('assertive');
+
+      const steps = await fixture<MiProgress>(html`<mi-progress variant="steps" steps="Korb,Versand" value="1" strings=${strings}></mi-progress>`);
+      expect(statusText(steps)).to.equal('Schritt 2 von 2: Versand');
+      expect(attr(steps, 'aria-valuetext')).to.equal('Schritt 2 von 2: Versand');
+
+      const timed = await fixture<MiProgress>(html`<mi-progress lang="de" label="Bericht" expected="3000" eta strings=${strings}></mi-progress>`);
+      await waitUntil(() => /, noch etwa 3 Sekunden$/.test(statusText(timed)), `time left, got ${statusText(timed)}`, {timeout: 2000});
+      timed.expected = 50;
+      await waitUntil(() => / dauert länger als üblich$/.test(statusText(timed)), `longer, got ${statusText(timed)}`, {timeout: 2000});
+      expect((await axNode(timed)).name, 'a label wins over progress.label').to.equal('Bericht');
+    });
+
+    it('the strings attribute wins over configure({strings})', async () => {
+      configure({strings: {'progress.done': 'Done (page)', 'progress.paused': 'on hold'}});
+      const el = await fixture<MiProgress>(html`<mi-progress label="Upload" value="10" state="paused" strings='{"progress.done":"Fertig"}'></mi-progress>`);
+      expect(statusText(el), 'a key the element does not set comes from the page').to.equal('10%, on hold');
+      el.complete();
+      await el.updateComplete;
+      expect(statusText(el)).to.equal('Fertig');
+    });
   });
 
   describe('time left (eta)', () => {
@@ -423,6 +483,64 @@ describe('<mi-progress>', () => {
       el.expected = 50;
       await sleep(250);
       expect(statusText(el)).to.match(/, taking longer than usual$/);
+    });
+
+    it('pausing stops the clock: value and time left stand still, and resume from where they were', async () => {
+      const el = await fixture<MiProgress>(html`<mi-progress label="Report" expected="2000" eta></mi-progress>`);
+      await sleep(300);
+      el.state = 'paused';
+      await el.updateComplete;
+      const held = el.value!;
+      const left = el.timeLeft!;
+      expect(held).to.be.above(5);
+      expect(left).to.be.above(1000);
+      // Longer than the expected duration: a running clock would be near 99 % by now.
+      await sleep(1500);
+      await el.updateComplete;
+      expect(el.value).to.equal(held);
+      expect(el.timeLeft).to.equal(left);
+      expect(attr(el, 'aria-valuenow')).to.equal(String(held));
+      expect(statusText(el)).to.match(/%, paused$/);
+      el.state = 'active';
+      await el.updateComplete;
+      // (Without the fix the value jumped to about 76 % here.)
+      expect(el.value).to.be.within(held, held + 10);
+      expect(el.timeLeft).to.be.within(left - 400, left);
+      expect(statusText(el)).to.match(/%, about \d seconds left$/);
+      await waitUntil(() => el.value! > held + 1, 'the clock goes on after resume', {timeout: 3000});
+      await expect(el).to.be.accessible();
+    });
+
+    it('the rate and the stall wait leave out the time paused', async () => {
+      const el = await fixture<MiProgress>(html`<mi-progress label="Upload" value="0" eta stall-after="800"></mi-progress>`);
+      const rate = 0.05; // per ms
+      let active = 0; // ms of work so far
+      const work = async (ms: number) => {
+        let last = performance.now();
+        const until = last + ms;
+        while (performance.now() < until) {
+          await sleep(20);
+          const t = performance.now();
+          active += t - last;
+          last = t;
+          el.value = Math.min(active * rate, 95);
+          await el.updateComplete;
+        }
+      };
+      await work(600);
+      el.state = 'paused';
+      await el.updateComplete;
+      // A pause far longer than stall-after is not a stall...
+      await sleep(2000);
+      expect(statusText(el)).to.match(/%, paused$/);
+      el.state = 'active';
+      await el.updateComplete;
+      expect(statusText(el)).to.not.contain('stalled');
+      // ...and the work after it keeps the rate it had: a window across the pause would make it ~0.
+      await work(400);
+      const truth = (100 - el.value!) / rate;
+      expect(el.timeLeft).to.be.within(truth * 0.8, truth * 1.2);
+      await expect(el).to.be.accessible();
     });
 
     it('learns the typical duration under expected-key and paces the next run by it', async () => {
