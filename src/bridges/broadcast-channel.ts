@@ -113,7 +113,7 @@ function open(name: string, self: string, wanted: (topic: string) => boolean): (
     try {
       const {mi, o, t, d, i} = data as Post;
       if (mi !== 1 || typeof o !== 'string' || typeof t !== 'string') throw new TypeError('not ours');
-      if (o !== self && wanted(t)) deliver(t, d, messageId(i), true);
+      if (o !== self && wanted(t)) deliver(t, d, messageId(i), o);
     } catch {
       warnOnce(`channel-junk:${name}`, `connectBroadcastChannel("${name.slice(0, 40)}") ignored a message it did not send.`);
     }

@@ -113,6 +113,28 @@ describe('connectBroadcastChannel', () => {
       there.stop();
     });
 
+    it('an event without an id that reaches three tabs from the server and from each other is applied once in each', async () => {
+      const name = newChannel('noid');
+      const topic = `${name}-toast`;
+      const peers = [(await openPeer()).peer, (await openPeer()).peer];
+      const logs = [record(topic), ...peers.map((peer) => recordPeer(peer, topic))];
+      const offs = [connectBroadcastChannel(name), connectEventSource(sseUrl(name))];
+      for (const peer of peers) offs.push(peer.connectBroadcastChannel(name), peer.connectEventSource(sseUrl(name)));
+      await until(async () => (await clients(name)).sse === 3);
+      // Two identical events are two events; each one arrives once from the server and up to twice relayed.
+      const solved = {message: 'Ticket solved'};
+      await send(name, [{data: envelope(topic, solved)}, {data: envelope(topic, {message: 'New reply'})}, {data: envelope(topic, solved)}]);
+      await until(() => logs.every((log) => log.details.length >= 3));
+      await sleep(300);
+      for (const log of logs) {
+        expect(log.details).to.have.length(3);
+        expect(log.details).to.deep.include.members([solved, {message: 'New reply'}]);
+        expect(log.details.filter((d) => (d as {message: string}).message === 'Ticket solved')).to.have.length(2);
+      }
+      offs.forEach((off) => off());
+      logs.forEach((log) => log.stop());
+    });
+
     it('forwards only the listed topics', async () => {
       const name = newChannel('topics');
       const {peer} = await openPeer();
