@@ -279,7 +279,7 @@ function planFigures(subjects) {
     'toast-click': 'click → toast visible',
     'toast-call': 'toast() call → toast visible',
     'toast-bus': "bus.emit('toast') → toast visible",
-    'hint-focus': 'Tab focus → hint/tooltip visible',
+    'hint-focus': 'Tab focus → first frame with the hint/tooltip visible',
     'confirm-click': 'click → confirmation visible (action resolves at once)',
     'typing-bus': 'bus message → typing indicator visible (delay=0)',
   };

@@ -323,10 +323,16 @@ function drawnOpacity(text) {
   return best;
 }
 
-/** Calls `check` once per frame from the trigger on; resolves to first-visible and settled times. */
+/** Effective opacity from which feedback counts as legible (a fade's first frames at a few % do not). */
+const LEGIBLE = 0.6;
+
+/**
+ * Calls `check` once per frame from the trigger on; resolves to the first frame the text is drawn
+ * at all (opacity > 0), the first it is legible (opacity ≥ LEGIBLE) and the first it is settled.
+ */
 function watchFeedback(t0, text, {timeout = 3000} = {}) {
   return new Promise((resolve) => {
-    const out = {visible: null, visibleFrame: null, settled: null, opacityAtFirst: null};
+    const out = {visible: null, visibleFrame: null, legible: null, legibleFrame: null, settled: null, opacityAtFirst: null};
     let frames = 0;
     const tick = () => {
       frames++;
@@ -337,10 +343,24 @@ function watchFeedback(t0, text, {timeout = 3000} = {}) {
         out.visibleFrame = frames;
         out.opacityAtFirst = o;
       }
+      if (out.legible === null && o >= LEGIBLE) {
+        out.legible = now - t0;
+        out.legibleFrame = frames;
+        // The same frame once it has been rendered (a task queued behind this frame's style,
+        // layout and paint): counts work the page leaves for the frame, not only what ran before.
+        out.legiblePainted = null;
+        const ch = new MessageChannel();
+        ch.port1.onmessage = () => {
+          out.legiblePainted = performance.now() - t0;
+          if (out.settled !== null) resolve(out);
+        };
+        ch.port2.postMessage(0);
+      }
       if (o >= 0.99) {
         out.settled = now - t0;
         out.settledFrame = frames;
-        return resolve(out);
+        if (out.legiblePainted !== null) resolve(out);
+        return;
       }
       if (now - t0 > timeout) return resolve(out);
       requestAnimationFrame(tick);
