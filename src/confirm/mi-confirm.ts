@@ -212,10 +212,9 @@ export class MiConfirm extends MiElement {
         : nothing}</span>`;
   }
 
-  /** The wrapped (or `for`) element, never our own status text. */
+  /** The wrapped (or `for`) element; never our own status text, which carries a slot name. */
   #target(): Element | null {
-    const target = resolveTarget(this, this.htmlFor);
-    return target === this.#status ? null : target;
+    return resolveTarget(this, this.htmlFor);
   }
 
   /** The control the status describes: a form's default submit button, else the target itself. */
@@ -266,9 +265,7 @@ export class MiConfirm extends MiElement {
   }
 
   #pend(text: string): void {
-    text = text.slice(0, MAX_TEXT);
-    this.#show('pending', text);
-    this.say(text);
+    this.say(this.#show('pending', text));
   }
 
   async #settle(token: number, work: unknown): Promise<boolean> {
@@ -293,12 +290,12 @@ export class MiConfirm extends MiElement {
     this.#end();
     const apply = () => {
       this.#hold(false);
-      const text = (
+      const text = this.#show(
+        ok ? 'success' : 'error',
         ok
           ? message || this.successText || this.text('confirm.success', 'Done')
           : this.errorText || this.text('confirm.error', 'Error: {reason}', {reason: message || this.text('confirm.unknown', 'something went wrong')})
-      ).slice(0, MAX_TEXT);
-      this.#show(ok ? 'success' : 'error', text);
+      );
       this.say(text, ok ? 'polite' : 'assertive');
       if (ok) {
         this.cue();
@@ -326,10 +323,13 @@ export class MiConfirm extends MiElement {
     this.#show('idle');
   }
 
-  #show(state: ConfirmState, text = ''): void {
+  /** Shows a state and its text (cut to MAX_TEXT); returns the text shown. */
+  #show(state: ConfirmState, text = ''): string {
     this.state = state;
+    text = text.slice(0, MAX_TEXT);
     const status = this.#statusText();
     if (status) status.textContent = text;
+    return text;
   }
 
   /** NOTE: aria-disabled, not disabled: a disabled button drops focus; a second press is refused by us. */
@@ -383,9 +383,10 @@ export class MiConfirm extends MiElement {
     event?.preventDefault();
     // NOTE: a second submit while busy is refused here; the control keeps focus (aria-disabled).
     if (this.#busy) return;
+    const submit = kind === 'submit';
     const target = this.#target() as HTMLButtonElement;
-    const submitter = kind === 'submit' ? (event as SubmitEvent).submitter : target;
-    const form = (kind === 'submit' ? target : target.form) as HTMLFormElement | null;
+    const submitter = submit ? (event as SubmitEvent).submitter : target;
+    const form = (submit ? target : target.form) as HTMLFormElement | null;
     let formData = new FormData(form ?? undefined);
     try {
       // The submitter's name/value, when it is one of the form's submit buttons.
