@@ -13,7 +13,6 @@ export const styles = css`
   [part=icon] { width: 1.25em; height: 1.25em; fill: none; stroke: currentColor; stroke-width: 2.5; stroke-linecap: round; stroke-linejoin: round; }
   :host([state=pending]) [part=icon] { stroke-dasharray: 40 57; animation: spin calc(var(--_duration) * 4) linear infinite; }
   rect { transform-origin: left; animation: draw var(--_duration) ease-out; }
-  :host(:state(reduced-motion)) rect { animation: none; }
   :host([state=pending]:state(reduced-motion)) [part=icon] { animation: pulse 2s infinite; }
   @keyframes spin { to { transform: rotate(1turn); } }
   @keyframes draw { from { transform: scaleX(0); } }

@@ -23,10 +23,10 @@ export interface ConfirmContext {
 /** Status text longer than this is cut: nobody reads a 1 MB error. */
 const MAX_TEXT = 500;
 
-/** Remembers an attribute of the app's element; the returned function puts it back as it was. */
-const keep = (el: Element, name: string) => {
-  const was = el.getAttribute(name);
-  return () => (was === null ? el.removeAttribute(name) : el.setAttribute(name, was));
+/** Remembers an attribute of the app's element (if any); the returned function puts it back as it was. */
+const keep = (el: Element | null | undefined, name: string) => {
+  const was = el?.getAttribute(name);
+  return () => (was == null ? el?.removeAttribute(name) : el?.setAttribute(name, was));
 };
 
 /** Icon drawings per state (24×24); the tick is revealed by its mask's rect (see the styles). */
@@ -338,9 +338,8 @@ export class MiConfirm extends MiElement {
     this.toggleState('busy', busy);
     // Give the control back as the app had it (an aria-disabled of its own is kept).
     this.#release?.();
-    this.#release = undefined;
+    this.#release = keep(control, 'aria-disabled');
     if (control) {
-      this.#release = keep(control, 'aria-disabled');
       control.setAttribute('aria-disabled', 'true');
       this.#describe(control);
     }
@@ -354,12 +353,9 @@ export class MiConfirm extends MiElement {
     const status = (control ?? undefined) !== this.#described && this.#statusText();
     if (!status) return;
     this.#undescribe?.();
-    this.#undescribe = undefined;
+    this.#undescribe = keep(control, 'aria-describedby');
     this.#described = control ?? undefined;
-    if (control) {
-      this.#undescribe = keep(control, 'aria-describedby');
-      control.ariaDescribedByElements = [...(control.ariaDescribedByElements ?? []), status];
-    }
+    if (control) control.ariaDescribedByElements = [...(control.ariaDescribedByElements ?? []), status];
   }
 
   #later(ms: number, fn: () => void): void {
