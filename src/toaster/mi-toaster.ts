@@ -7,15 +7,15 @@ import {MiDismissEvent, MiHideEvent, MiShowEvent} from '../events.js';
 import {styles} from './mi-toaster.styles.js';
 import {normalize, readingTime, seen, toasters, type Notice, type ToastHandle, type ToastOptions, type ToastPatch} from './notice.js';
 
-/** Default strings; each is overridable as `toaster-<key>` through configure({strings}) or a provider. */
+/** Default strings; each is overridable as `toaster.<key>` through the `strings` attribute, a provider or configure({strings}). */
 const STRINGS = {
   label: 'Notifications',
   dismiss: 'Dismiss notification: {message}',
   more: '+{count} more',
   fewer: 'Show fewer',
   summary: '{count} new notifications',
-  'show-all': 'Show all',
-  'hide-all': 'Hide',
+  showAll: 'Show all',
+  hideAll: 'Hide',
   empty: 'No notifications',
   success: 'Success',
   warning: 'Warning',
@@ -95,7 +95,7 @@ export class MiToaster extends MiElement {
   /** The key that moves focus to the newest notice and back, e.g. `Alt+T`, `Ctrl+Shift+N`, `F6`; empty: none. */
   declare hotkey: string;
 
-  /** The region's accessible name (default: the `toaster-label` string, "Notifications"). */
+  /** The region's accessible name (default: the `toaster.label` string, "Notifications"). */
   declare label: string;
 
   constructor() {
@@ -263,7 +263,7 @@ export class MiToaster extends MiElement {
   }
 
   private t(key: keyof typeof STRINGS, values?: Record<string, string | number>): string {
-    return this.text(`toaster-${key}`, STRINGS[key], values);
+    return this.text(`toaster.${key}`, STRINGS[key], values);
   }
 
   private stack() {
@@ -287,7 +287,7 @@ export class MiToaster extends MiElement {
   private notice(n: Notice) {
     const message = n.group ? this.t('summary', {count: n.group.length}) : n.message;
     const extra = n.group
-      ? html`<button part="expand" aria-expanded=${!!n.open} @click=${() => this.toggleGroup(n)}>${this.t(n.open ? 'hide-all' : 'show-all')}</button>${n.open ? html`<ul part="group">${n.group.map((c) => html`<li part="group-item" data-kind=${c.kind}>${this.body(c, c.message)}</li>`)}</ul>` : nothing}`
+      ? html`<button part="expand" aria-expanded=${!!n.open} @click=${() => this.toggleGroup(n)}>${this.t(n.open ? 'hideAll' : 'showAll')}</button>${n.open ? html`<ul part="group">${n.group.map((c) => html`<li part="group-item" data-kind=${c.kind}>${this.body(c, c.message)}</li>`)}</ul>` : nothing}`
       : nothing;
     return html`${this.body(n, message, extra)}<button part="close" aria-label=${this.t('dismiss', {message})} @click=${() => this.drop(n, 'dismiss')}></button>`;
   }

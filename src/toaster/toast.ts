@@ -43,7 +43,7 @@ export function toast(message: string, options?: ToastOptions): ToastHandle {
 toast.promise = <T>(promise: PromiseLike<T> | T, options: ToastPromiseOptions<T> = {}): ToastHandle => {
   const {pending, success, error, isSuccess, ...rest} = options;
   const strings = getConfig().strings;
-  const handle = toast(pending || (strings['toast-pending'] ?? 'Working…'), {...rest, kind: 'pending'});
+  const handle = toast(pending || (strings['toast.pending'] ?? 'Working…'), {...rest, kind: 'pending'});
   const settle = (ok: boolean, value: unknown) => {
     let text: unknown = ok ? success : error;
     try {
@@ -51,7 +51,7 @@ toast.promise = <T>(promise: PromiseLike<T> | T, options: ToastPromiseOptions<T>
     } catch {
       text = undefined;
     }
-    const fallback = ok ? (strings['toast-success'] ?? 'Done') : (strings['toast-error'] ?? 'Something went wrong');
+    const fallback = ok ? (strings['toast.success'] ?? 'Done') : (strings['toast.error'] ?? 'Something went wrong');
     handle.update({kind: ok ? 'success' : 'error', message: typeof text === 'string' && text.trim() ? text : fallback});
   };
   Promise.resolve(promise)

@@ -415,7 +415,7 @@ describe('<mi-toaster>', () => {
     });
 
     it('takes its texts from configure({strings}) and the label attribute', async () => {
-      configure({strings: {'toaster-dismiss': 'Schließen: {message}', 'toaster-more': '+{count} weitere'}});
+      configure({strings: {'toaster.dismiss': 'Schließen: {message}', 'toaster.more': '+{count} weitere'}});
       const el = await make('max="1" label="Benachrichtigungen"');
       el.show('Gespeichert');
       el.show('Gesendet');
@@ -423,6 +423,62 @@ describe('<mi-toaster>', () => {
       expect(layerRoot(el)!.querySelector('section')!.getAttribute('aria-label')).to.equal('Benachrichtigungen');
       expect(notices(el)[0].querySelector('[part=close]')!.getAttribute('aria-label')).to.equal('Schließen: Gesendet');
       expect(layerRoot(el)!.querySelector('[part=more]')!.textContent).to.equal('+1 weitere');
+    });
+
+    it('its own strings attribute wins over configure({strings}) for every key', async () => {
+      configure({strings: {'toaster.dismiss': 'Schließen: {message}', 'toaster.label': 'Meldungen', 'toaster.error': 'Fehler'}});
+      const own = {
+        'toaster.label': 'Avisos',
+        'toaster.dismiss': 'Cerrar: {message}',
+        'toaster.more': '+{count} más',
+        'toaster.fewer': 'Ver menos',
+        'toaster.summary': '{count} avisos nuevos',
+        'toaster.showAll': 'Ver todos',
+        'toaster.hideAll': 'Ocultar',
+        'toaster.empty': 'Sin avisos',
+        'toaster.success': 'Éxito',
+        'toaster.warning': 'Atención',
+        'toaster.error': 'Error grave',
+      };
+      const el = await make(`max="1"`);
+      el.setAttribute('strings', JSON.stringify(own));
+      const input = await fixture<HTMLInputElement>(html`<input aria-label="Reply" />`);
+      input.focus();
+      const log = recordAnnouncements();
+      await press('Alt', 'KeyT');
+      await waitUntil(() => log.texts().length === 1);
+      el.show('Guardado', {kind: 'success'});
+      el.show('Disco casi lleno', {kind: 'warning'});
+      el.show('Falló', {kind: 'error'});
+      await el.updateComplete;
+      const root = layerRoot(el)!;
+      const hidden = () => notices(el).map((li) => li.querySelector('.visually-hidden')?.textContent);
+      expect(root.querySelector('section')!.getAttribute('aria-label')).to.equal('Avisos');
+      expect(notices(el)[0].querySelector('[part=close]')!.getAttribute('aria-label')).to.equal('Cerrar: Falló');
+      expect(hidden()).to.deep.equal(['Error grave:']);
+      const more = root.querySelector<HTMLButtonElement>('[part=more]')!;
+      expect(more.textContent).to.equal('+2 más');
+      more.click();
+      await el.updateComplete;
+      expect(more.textContent).to.equal('Ver menos');
+      expect(hidden()).to.deep.equal(['Éxito:', 'Atención:', 'Error grave:']);
+      el.dismiss();
+      setHidden(true);
+      el.show('A');
+      el.show('B');
+      setHidden(false);
+      await el.updateComplete;
+      expect(messages(el)).to.deep.equal(['2 avisos nuevos']);
+      const expand = layerRoot(el)!.querySelector<HTMLButtonElement>('[part=expand]')!;
+      expect(expand.textContent).to.equal('Ver todos');
+      expand.click();
+      await el.updateComplete;
+      expect(layerRoot(el)!.querySelector('[part=expand]')!.textContent).to.equal('Ocultar');
+      await sleep(300);
+      log.stop();
+      expect(log.texts()).to.deep.equal(['Sin avisos', '2 avisos nuevos. B']);
+      await settled(el);
+      await expect(el).to.be.accessible();
     });
   });
 

@@ -114,7 +114,7 @@ describe('toast()', () => {
     });
 
     it('uses default texts from configure({strings}), and isSuccess for other result shapes', async () => {
-      configure({strings: {'toast-pending': 'Speichern…', 'toast-error': 'Fehlgeschlagen', 'toast-success': 'Gespeichert'}});
+      configure({strings: {'toast.pending': 'Speichern…', 'toast.error': 'Fehlgeschlagen', 'toast.success': 'Gespeichert'}});
       toast.promise(Promise.resolve({errors: ['bad']}), {isSuccess: (r) => !(r as {errors?: unknown[]}).errors});
       const [el] = pageToasters();
       await el.updateComplete;
