@@ -3,7 +3,9 @@
 // @web/test-runner-chrome ships (no browser download).
 // - Media emulation is CDP-only. Here `emulateMedia({reducedMotion})` switches the page-wide
 //   motion setting instead (the same MotionController path every element reads), by serving a
-//   patched copy of the browser-side command. Tests of the media query itself are Chromium-only.
+//   patched copy of the browser-side command. The media query itself is tested by the group
+//   "system-motion": test/battery/system-motion.test.ts in a second Firefox launched with the
+//   `ui.prefersReducedMotion` pref, so `prefers-reduced-motion: reduce` is the real system answer.
 // - Tests that read Chromium's accessibility tree (CDP) or need `gc()` carry "[chromium]" in
 //   their title; test/helpers.ts skips them here (reported as skipped), the Chromium run has them.
 import base from './web-test-runner.config.mjs';
@@ -30,19 +32,22 @@ async function emulateMotionWithoutCdp(ctx, next) {
   );
 }
 
+const SYSTEM_MOTION = 'test/battery/system-motion.test.ts';
+const firefox = (prefs = {}) =>
+  chromeLauncher({
+    puppeteer: puppeteerCore,
+    launchOptions: {browser: 'firefox', executablePath: findFirefox(), headless: true, extraPrefsFirefox: prefs},
+    concurrency: 1,
+  });
+
 /** @type {import('@web/test-runner').TestRunnerConfig} */
 export default {
   ...base,
   // Node-side and Chromium-only checks (CDP accessibility tree, two-copies bundle) stay in the Chromium run.
-  files: [...(Array.isArray(base.files) ? base.files : [base.files ?? 'test/**/*.test.ts']), '!test/core/two-copies.test.ts'],
+  files: [...(Array.isArray(base.files) ? base.files : [base.files ?? 'test/**/*.test.ts']), '!test/core/two-copies.test.ts', `!${SYSTEM_MOTION}`],
   concurrency: 1,
   coverage: false,
   middleware: [...(base.middleware ?? []), emulateMotionWithoutCdp],
-  browsers: [
-    chromeLauncher({
-      puppeteer: puppeteerCore,
-      launchOptions: {browser: 'firefox', executablePath: findFirefox(), headless: true},
-      concurrency: 1,
-    }),
-  ],
+  browsers: [firefox()],
+  groups: [{name: 'system-motion', files: [SYSTEM_MOTION], browsers: [firefox({'ui.prefersReducedMotion': 1})]}],
 };
