@@ -85,7 +85,7 @@ export class MiProgress extends MiElement {
   /** Comma-separated step names for `variant="steps"`, e.g. `Cart,Shipping,Payment`. */
   declare steps: string;
 
-  /** `active`, `paused`, `success` or `error`. */
+  /** `active`, `paused` (the run's clock stands still until `active` again), `success` or `error`. */
   declare state: ProgressState;
 
   /** Show and announce the time left, estimated from the observed rate, and say when progress stalls. */
@@ -317,12 +317,15 @@ export class MiProgress extends MiElement {
     // NOTE: one element carries the role and the whole state; progressbar children are
     // presentational, so the visible label and status are not read twice.
     return html`<div part="base" class=${(this.variant === 'ring' ? 'ring ' : '') + (moving ? 'indeterminate' : '')}
-role="progressbar" aria-label=${this.#name()} aria-valuemin="0" aria-valuemax=${this.#total}
-aria-valuenow=${v ?? nothing} aria-valuetext=${status || nothing} aria-busy=${s === 'active'}>
-<div part="label">${this.label}<span part="status">${status}</span></div>
-${list
-      ? html`<ol part="steps">${list.map((step, i) => html`<li part="step" class=${done(i) ? 'done' : ''} aria-current=${i === v && !done(i) ? 'step' : nothing}>${step}</li>`)}</ol>`
-      : html`<div part="track"><div part="indicator"></div></div>`}</div>`;
+      role="progressbar" aria-label=${this.#name()} aria-valuemin="0" aria-valuemax=${this.#total}
+      aria-valuenow=${v ?? nothing} aria-valuetext=${status || nothing} aria-busy=${s === 'active'}>
+      <div part="label">${this.label}<span part="status">${status}</span></div>
+      ${list
+        ? html`<ol part="steps">
+            ${list.map((step, i) => html`<li part="step" class=${done(i) ? 'done' : ''} aria-current=${i === v && !done(i) ? 'step' : nothing}>${step}</li>`)}
+          </ol>`
+        : html`<div part="track"><div part="indicator"></div></div>`}
+    </div>`;
   }
 
   /** The accessible name: the label, or "Progress". */
@@ -336,7 +339,7 @@ ${list
     if (s === 'error') return this.text('progress.failed', 'Failed. {message}', {message: this.#note}).trim();
     if (s === 'success') return this.text('progress.done', 'Complete');
     // A step index is whole: value="1.5" is step 2, never "Step 2.5 of 3: undefined".
-    const i = Math.max(0, Math.min(Math.floor(v ?? 0), total - 1));
+    const i = Math.min(Math.floor(v ?? 0), total - 1);
     const left = this.timeLeft;
     return new Intl.ListFormat(locale, {type: 'unit'}).format(
       [
