@@ -486,7 +486,7 @@ describe('<mi-progress>', () => {
     });
 
     it('pausing stops the clock: value and time left stand still, and resume from where they were', async () => {
-      const el = await fixture<MiProgress>(html`<mi-progress label="Report" expected="2000" eta></mi-progress>`);
+      const el = await fixture<MiProgress>(html`<mi-progress label="Report" expected="4000" eta></mi-progress>`);
       await sleep(300);
       el.state = 'paused';
       await el.updateComplete;
@@ -494,8 +494,8 @@ describe('<mi-progress>', () => {
       const left = el.timeLeft!;
       expect(held).to.be.above(5);
       expect(left).to.be.above(1000);
-      // Longer than the expected duration: a running clock would be near 99 % by now.
-      await sleep(1500);
+      // A running clock would be past 60 % after this.
+      await sleep(2000);
       await el.updateComplete;
       expect(el.value).to.equal(held);
       expect(el.timeLeft).to.equal(left);
@@ -503,10 +503,10 @@ describe('<mi-progress>', () => {
       expect(statusText(el)).to.match(/%, paused$/);
       el.state = 'active';
       await el.updateComplete;
-      // (Without the fix the value jumped to about 76 % here.)
+      // (Before the fix the value jumped to where the clock had run on meanwhile.)
       expect(el.value).to.be.within(held, held + 10);
       expect(el.timeLeft).to.be.within(left - 400, left);
-      expect(statusText(el)).to.match(/%, about \d seconds left$/);
+      expect(statusText(el)).to.match(/%, about \d seconds? left$/);
       await waitUntil(() => el.value! > held + 1, 'the clock goes on after resume', {timeout: 3000});
       await expect(el).to.be.accessible();
     });
