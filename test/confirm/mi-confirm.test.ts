@@ -1009,6 +1009,34 @@ describe('<mi-confirm>', () => {
       await expect(el).to.be.accessible();
     });
 
+    it('removed while pending and put back in a later task: the old run is over, a new submit runs again', async () => {
+      const el = await contactForm({delay: 0});
+      const parent = el.parentElement!;
+      const send = button(el);
+      let calls = 0;
+      let finishFirst!: (value: string) => void;
+      el.action = () => (++calls === 1 ? new Promise<string>((r) => (finishFirst = r)) : 'ok');
+      let successes = 0;
+      el.addEventListener('mi-success', () => successes++);
+      submit(el);
+      await oneEvent(el, 'mi-pending');
+      el.remove();
+      await sleep(0);
+      expect(send.hasAttribute('aria-disabled'), 'the control is given back').to.equal(false);
+      parent.append(el);
+      await el.updateComplete;
+      expect(el.state).to.equal('idle');
+      // The first run's late outcome is ignored; the new run is not refused.
+      finishFirst('late');
+      await sleep(50);
+      expect(successes).to.equal(0);
+      submit(el);
+      await oneEvent(el, 'mi-success');
+      expect(calls).to.equal(2);
+      expect(successes).to.equal(1);
+      expect(statusText(el)).to.equal('Message sent');
+    });
+
     it('a reconnected element works again [chromium]', async () => {
       const el = await contactForm();
       const parent = el.parentElement!;
