@@ -1,7 +1,7 @@
 import {LitElement, type PropertyDeclarations, type PropertyValues} from 'lit';
 import {ContextConsumer} from '@lit/context';
 import {announce as announceToPage, prepareAnnouncer, type Politeness} from '../core/announcer.js';
-import {getConfig, onConfigChange, ownString, parseStrings, MOTION_VALUES, type MotionSetting, type Strings} from '../core/config.js';
+import {readConfig, onConfigChange, ownString, parseStrings, MOTION_VALUES, type MotionSetting, type Strings} from '../core/config.js';
 import {fill, resolveLang} from '../core/intl.js';
 import {playSound, vibrate} from '../core/feedback.js';
 import {getBus} from '../core/bus.js';
@@ -124,7 +124,7 @@ export class MiElement extends LitElement {
    * are checked by the caller before this.
    */
   protected text(key: string, fallback: string, values?: Record<string, string | number>): string {
-    const template = ownString(this.strings, key) ?? ownString(this.provider?.strings, key) ?? ownString(getConfig().strings, key) ?? fallback;
+    const template = ownString(this.strings, key) ?? ownString(this.provider?.strings, key) ?? ownString(readConfig().strings, key) ?? fallback;
     return fill(template, values);
   }
 
@@ -147,7 +147,7 @@ export class MiElement extends LitElement {
 
   /** Plays this element's opt-in sound and haptic cues (`sound`/`haptic` attributes, or defaults). */
   protected cue(sound = this.sound, haptic = this.haptic): void {
-    const config = getConfig();
+    const config = readConfig();
     if (sound) playSound(sound, this.provider?.sound ?? config.sound);
     if (haptic) vibrate(haptic, this.provider?.haptics ?? config.haptics, this.reducedMotion);
   }

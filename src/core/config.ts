@@ -87,6 +87,12 @@ export function configure(options: Partial<MiConfig>): MiConfig {
 /** The current page-wide configuration (a copy). */
 export const getConfig = (): MiConfig => ({...store().config});
 
+/**
+ * The current configuration itself, for reading on hot paths (every string, every update):
+ * configure() replaces it rather than changing it, so it is never mutated after it is handed out.
+ */
+export const readConfig = (): Readonly<MiConfig> => store().config;
+
 /** Calls `listener` after each `configure()`. Returns the unsubscribe. */
 export function onConfigChange(listener: () => void): () => void {
   const {listeners} = store();

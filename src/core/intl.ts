@@ -1,11 +1,11 @@
 import {hasDom} from './global.js';
-import {getConfig} from './config.js';
+import {readConfig} from './config.js';
 
 /** Language for formatting: explicit → configure({lang}) → nearest [lang] → the page → 'en'. */
 export function resolveLang(explicit?: string | null, element?: Element): string {
   const candidates = [
     explicit,
-    getConfig().lang,
+    readConfig().lang,
     // NOTE: server rendering hands us a shim element without closest().
     typeof element?.closest === 'function' ? element.closest('[lang]')?.getAttribute('lang') : undefined,
     hasDom() ? document.documentElement.lang : '',

@@ -1,5 +1,5 @@
 import {hasDom, pageSingleton} from './global.js';
-import {getConfig, onConfigChange, type MotionSetting} from './config.js';
+import {readConfig, onConfigChange, type MotionSetting} from './config.js';
 
 const QUERY = '(prefers-reduced-motion: reduce)';
 
@@ -33,7 +33,7 @@ export function resolveReducedMotion(
   element?: MotionSetting | null,
   provider?: MotionSetting | null
 ): boolean {
-  for (const setting of [element, provider, getConfig().motion]) {
+  for (const setting of [element, provider, readConfig().motion]) {
     if (setting === 'reduce') return true;
     if (setting === 'full') return false;
   }
