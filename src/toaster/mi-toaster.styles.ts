@@ -14,7 +14,7 @@ export const styles = css`
   .start { inset-inline-start: 0; justify-items: start; }
   .end { inset-inline-end: 0; }
   .center { inset-inline: 0; margin-inline: auto; justify-items: center; }
-  ol, ul { display: grid; gap: 0.5rem; width: 100%; margin: 0; padding: 0; list-style: none; }
+  ol { display: grid; gap: 0.5rem; width: 100%; margin: 0; padding: 0; list-style: none; }
   .expanded ol { max-height: 80vh; overflow: auto; }
   li { --_kind: var(--_accent); display: grid; grid-template-columns: auto 1fr auto; gap: 0.75rem; }
   [part='toast'] { padding: 0.75rem; border: 1px solid var(--_track); border-inline-start: 4px solid var(--_kind); border-radius: var(--_radius); background: var(--_surface); box-shadow: 0 4px 16px #0003; animation: mi-toast-in var(--_duration) ease-out; }

@@ -1,4 +1,4 @@
-import {html, nothing, render, type PropertyValues} from 'lit';
+import {adoptStyles, html, nothing, render, type PropertyValues} from 'lit';
 import {MiElement} from '../base/mi-element.js';
 import {baseStyles} from '../base/base.styles.js';
 import {BusController} from '../controllers/bus-controller.js';
@@ -15,7 +15,6 @@ const STRINGS = {
   fewer: 'Show fewer',
   summary: '{count} new notifications',
   showAll: 'Show all',
-  hideAll: 'Hide',
   empty: 'No notifications',
   success: 'Success',
   warning: 'Warning',
@@ -62,9 +61,7 @@ const modalOf = (n: Node | null | undefined): Element | undefined => {
  * @csspart action - The action link or button.
  * @csspart close - The dismiss button.
  * @csspart more - The "+N more" button that reveals notices beyond `max`.
- * @csspart expand - The button that opens a summary's list.
- * @csspart group - The list inside a summary.
- * @csspart group-item - One notice inside a summary.
+ * @csspart expand - A summary's "Show all" button, which puts its notices back on the stack.
  *
  * @cssprop [--mi-toaster-width=24rem] - Width of the stack.
  * @cssprop [--mi-toaster-warning=#c77700] - Colour of warnings.
@@ -105,69 +102,72 @@ export class MiToaster extends MiElement {
     this.minDuration = 6000;
     this.hotkey = 'Alt+T';
     this.label = '';
+    new BusController(this, {
+      topics: () => this.listen.trim() || 'toast',
+      onMessage: (detail) => {
+        // Shown once per page: a toaster connected later does not replay it, and two toasters
+        // listening to the same topic do not both show it.
+        if (seen().has(detail as object)) return;
+        if (detail !== null && typeof detail === 'object') seen().add(detail);
+        // NOTE: a burst (1000 messages from a server) must not become one long task: messages are
+        // applied in slices of at most 8 ms, one task each.
+        if (this.#inbox.push(detail) === 1) setTimeout(this.#drain);
+      },
+    });
   }
 
-  /** Top-level notices, oldest first (a summary holds its own). */
-  private items: Notice[] = [];
-  private readonly byId = new Map<string, Notice>();
+  // NOTE: every internal member is #private: the minifier shortens those names (not public ones).
+  /** Notices on the stack, oldest first (a summary holds its own). */
+  #items: Notice[] = [];
+  #byId = new Map<string, Notice>();
   /** Bus messages not applied yet. */
-  private inbox: unknown[] = [];
+  #inbox: unknown[] = [];
   /** Notices whose text is still to be announced. */
-  private readonly queue = new Set<Notice>();
+  #queue = new Set<Notice>();
   /** Whether notices beyond `max` are shown. */
-  private expanded = false;
-  private timer?: ReturnType<typeof setTimeout>;
-  private gatherTimer?: ReturnType<typeof setTimeout>;
+  #expanded = false;
+  #timer?: ReturnType<typeof setTimeout>;
+  #gather?: ReturnType<typeof setTimeout>;
   /** Where focus was before the hotkey moved it here. */
-  private returnTo?: HTMLElement;
-  private hadFocus = false;
+  #returnTo?: HTMLElement;
+  #hadFocus = false;
   /** The pointer is over the stack / focus is in it (tracked from events: `:hover` lags in Firefox). */
-  private hovered = false;
-  private focused = false;
+  #hovered = false;
+  #focused = false;
   /** Something else entered the top layer since the last update. */
-  private raise = false;
+  #raise = false;
   /** Our own top-layer popover holding the stack: in our shadow root, or inside an open modal dialog. */
-  private layer?: HTMLElement;
+  #layer?: HTMLElement;
   /** Removes our document listeners on disconnect. */
-  private listening?: AbortController;
-
-  // NOTE: protected, not private: TypeScript counts a controller that is never read back as unused.
-  protected readonly busFeed = new BusController(this, {
-    topics: () => this.listen.trim() || 'toast',
-    onMessage: (detail) => {
-      // Shown once per page: a toaster connected later does not replay it, and two toasters
-      // listening to the same topic do not both show it.
-      if (seen().has(detail as object)) return;
-      if (detail !== null && typeof detail === 'object') seen().add(detail);
-      // NOTE: a burst (1000 messages from a server) must not become one long task: messages are
-      // applied in slices of at most 8 ms, one task each.
-      if (this.inbox.push(detail) === 1) setTimeout(this.drain);
-    },
-  });
+  #listening?: AbortController;
 
   /** Shows a notice (or updates the one with the same `id`) and returns its handle; `toast()` calls this. */
   show(message: string, options?: ToastOptions): ToastHandle {
-    const id = this.patch(options, {message})?.id ?? '';
-    return {id, update: (patch) => this.byId.has(id) && this.patch(patch, {id}), dismiss: () => this.dismiss(id)};
+    const id = this.#patch(options, {message})?.id ?? '';
+    return {id, update: (patch) => this.#byId.has(id) && this.#patch(patch, {id}), dismiss: () => this.dismiss(id)};
   }
 
   /** Dismisses the notice with this id, or every notice. */
   dismiss(id?: string): void {
-    for (const n of id === undefined ? [...this.items] : [this.byId.get(id)]) if (n) this.drop(n, 'api');
+    for (const n of id === undefined ? [...this.#items] : [this.#byId.get(id)]) if (n) this.#drop(n, 'api');
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
     toasters().push(this);
-    const signal = (this.listening = new AbortController()).signal;
-    document.addEventListener('keydown', this.handleKey, {signal});
-    document.addEventListener('visibilitychange', this.handleVisibility, {signal});
-    // A popover or modal dialog opened (or closed) after us: see updated().
-    document.addEventListener('toggle', this.handleToggle, {signal, capture: true});
-    // NOTE: `toggle` does not leave a shadow root: a dialog or popover opened inside a component
-    // is found after the focus move or click that comes with it (both composed events).
-    for (const type of ['focusin', 'click']) document.addEventListener(type, this.handleProbe, {signal, capture: true});
-    if (this.queue.size) this.gatherTimer = setTimeout(this.flush, GATHER_MS);
+    const signal = (this.#listening = new AbortController()).signal;
+    // `toggle`: a popover or modal dialog opened (or closed) after us, see updated(). It does not
+    // leave a shadow root: a dialog or popover opened inside a component is found after the
+    // focus move or click that comes with it (both composed events).
+    for (const [type, listener] of [
+      ['keydown', this.#key],
+      ['visibilitychange', this.#visibility],
+      ['toggle', this.#toggle],
+      ['focusin', this.#probe],
+      ['click', this.#probe],
+    ] as const)
+      document.addEventListener(type, listener as EventListener, {signal, capture: true});
+    if (this.#queue.size) this.#gather = setTimeout(this.#flush, GATHER_MS);
     // Moved in the DOM: render again so the layer (removed on disconnect) and its timers come back.
     this.requestUpdate();
   }
@@ -176,11 +176,11 @@ export class MiToaster extends MiElement {
     super.disconnectedCallback();
     const list = toasters();
     list.splice(list.indexOf(this), 1);
-    this.listening?.abort();
-    clearTimeout(this.gatherTimer);
-    this.gatherTimer = undefined;
-    this.layer?.remove();
-    this.sync();
+    this.#listening?.abort();
+    clearTimeout(this.#gather);
+    this.#gather = undefined;
+    this.#layer?.remove();
+    this.#sync();
   }
 
   protected override willUpdate(changed: PropertyValues): void {
@@ -193,8 +193,8 @@ export class MiToaster extends MiElement {
         this[key] = fallback;
       }
     }
-    if (this.items.length <= this.max) this.expanded = false;
-    this.hadFocus = !!this.layer?.matches(':focus-within');
+    if (this.#items.length <= this.max) this.#expanded = false;
+    this.#hadFocus = !!this.#layer?.matches(':focus-within');
   }
 
   // NOTE: the stack is rendered from data into a layer of our own, not into render(): a modal
@@ -202,30 +202,30 @@ export class MiToaster extends MiElement {
   // layer moves into it, as the shared announcer's regions do. No node of the page is ever moved.
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    let layer = this.layer;
+    let layer = this.#layer;
     if (!layer) {
-      layer = this.layer = document.createElement('div');
+      layer = this.#layer = document.createElement('div');
       layer.setAttribute('part', 'layer');
       layer.setAttribute('data-mi-toaster', '');
       layer.popover = 'manual';
-      layer.attachShadow({mode: 'open'}).adoptedStyleSheets = MiToaster.elementStyles.map((s) => (s instanceof CSSStyleSheet ? s : s.styleSheet!));
+      adoptStyles(layer.attachShadow({mode: 'open'}), MiToaster.elementStyles);
     }
-    const open = this.items.length > 0 && this.isConnected;
+    const open = this.#items.length > 0 && this.isConnected;
     // An emptied stack leaves no pointer or focus behind (no leave event comes from removed nodes).
-    if (!open) this.hovered = this.focused = false;
-    const home = (open && this.modal()) || this.renderRoot;
+    if (!open) this.#hovered = this.#focused = false;
+    const home = (open && this.#modal()) || this.renderRoot;
     if (open && layer.parentNode !== home) home.append(layer);
     // Its `close` does not leave a shadow root either: listen on the dialog itself.
-    if (home !== this.renderRoot) home.addEventListener('close', this.handleToggle, {signal: this.listening?.signal});
-    render(this.stack(), layer.shadowRoot!, {host: this});
+    if (home !== this.renderRoot) home.addEventListener('close', this.#toggle, {signal: this.#listening?.signal});
+    render(this.#stack(), layer.shadowRoot!, {host: this});
     const ol = layer.shadowRoot!.querySelector('ol');
-    const want = this.visible();
+    const want = this.#visible();
     if (ol) {
       for (const n of want) {
         n.el ??= Object.assign(document.createElement('li'), {tabIndex: -1});
         n.el.setAttribute('part', 'toast');
         n.el.dataset.kind = n.kind;
-        render(this.notice(n), n.el, {host: this});
+        render(this.#notice(n), n.el, {host: this});
       }
       // Keyed by notice, moving as little as possible: a focused notice keeps its node (and focus).
       const ordered = String(this.position).startsWith('top') ? [...want].reverse() : want;
@@ -235,7 +235,7 @@ export class MiToaster extends MiElement {
     }
     try {
       // Re-entering the top layer puts us above whatever opened since.
-      if (this.raise || open !== layer.matches(':popover-open')) {
+      if (this.#raise || open !== layer.matches(':popover-open')) {
         layer.hidePopover();
         if (open) layer.showPopover();
       }
@@ -243,10 +243,10 @@ export class MiToaster extends MiElement {
       /* not in a document, or no popover support: the stack is still fixed in place */
     }
     // Focus never comes here on its own, but a notice that leaves must not drop it on <body>.
-    const target = want.at(-1)?.el ?? this.returnTo;
-    if (this.hadFocus && !layer.matches(':focus-within')) queueMicrotask(() => target?.focus());
-    this.raise = false;
-    this.sync();
+    const target = want.at(-1)?.el ?? this.#returnTo;
+    if (this.#hadFocus && !layer.matches(':focus-within')) queueMicrotask(() => target?.focus());
+    this.#raise = false;
+    this.#sync();
   }
 
   /**
@@ -254,65 +254,55 @@ export class MiToaster extends MiElement {
    * focus (everything outside the topmost one is inert), else the one our layer is in, else the
    * document's last.
    */
-  private modal(): Element | undefined {
-    return modalOf(deepActive()) ?? modalOf(this.layer?.parentNode) ?? [...document.querySelectorAll('dialog:modal')].at(-1);
+  #modal(): Element | undefined {
+    return modalOf(deepActive()) ?? modalOf(this.#layer?.parentNode) ?? [...document.querySelectorAll('dialog:modal')].at(-1);
   }
 
-  private visible(): Notice[] {
-    return this.expanded ? this.items : this.items.slice(-this.max);
+  #visible(): Notice[] {
+    return this.#expanded ? this.#items : this.#items.slice(-this.max);
   }
 
-  private t(key: keyof typeof STRINGS, values?: Record<string, string | number>): string {
+  #t(key: keyof typeof STRINGS, values?: Record<string, string | number>): string {
     return this.text(`toaster.${key}`, STRINGS[key], values);
   }
 
-  private stack() {
-    if (!this.items.length) return nothing;
+  #stack() {
+    if (!this.#items.length) return nothing;
     let [v, h] = String(this.position).split('-');
     if (!/^(top|bottom)$/.test(v) || !/^(start|center|end)$/.test(h)) {
       warnOnce('toaster-position', `<mi-toaster> used bottom-end for position ${preview(this.position)}.`);
       [v, h] = ['bottom', 'end'];
     }
-    const hidden = this.items.length - this.max;
+    const hidden = this.#items.length - this.max;
     const more =
       hidden > 0
-        ? html`<button part="more" aria-expanded=${this.expanded} @click=${this.handleMore}>${this.expanded ? this.t('fewer') : this.t('more', {count: hidden})}</button>`
+        ? html`<button part="more" aria-expanded=${this.#expanded} @click=${this.#more}>${this.#expanded ? this.#t('fewer') : this.#t('more', {count: hidden})}</button>`
         : nothing;
     // NOTE: a labelled region (a landmark users can jump to), never a live region: the text reaches
     // screen readers once, through the shared announcer.
-    return html`<section part="region" class="${v} ${h} ${this.reducedMotion ? 'reduce' : ''} ${this.expanded ? 'expanded' : ''}" aria-label=${this.label || this.t('label')} @pointerenter=${this.handleActivity} @pointerleave=${this.handleActivity} @focusin=${this.handleActivity} @focusout=${this.handleActivity}>${v === 'top' ? nothing : more}<ol part="list"></ol>${v === 'top' ? more : nothing}</section>`;
+    return html`<section part="region" class="${v} ${h} ${this.reducedMotion ? 'reduce' : ''} ${this.#expanded ? 'expanded' : ''}" aria-label=${this.label || this.#t('label')} @pointerenter=${this.#activity} @pointerleave=${this.#activity} @focusin=${this.#activity} @focusout=${this.#activity}>${v === 'top' ? nothing : more}<ol part="list"></ol>${v === 'top' ? more : nothing}</section>`;
   }
 
   /** One notice's content (its `<li>` is ours, one per notice). */
-  private notice(n: Notice) {
-    const message = n.group ? this.t('summary', {count: n.group.length}) : n.message;
-    const extra = n.group
-      ? html`<button part="expand" aria-expanded=${!!n.open} @click=${() => this.toggleGroup(n)}>${this.t(n.open ? 'hideAll' : 'showAll')}</button>${n.open ? html`<ul part="group">${n.group.map((c) => html`<li part="group-item" data-kind=${c.kind}>${this.body(c, c.message)}</li>`)}</ul>` : nothing}`
-      : nothing;
-    return html`${this.body(n, message, extra)}<button part="close" aria-label=${this.t('dismiss', {message})} @click=${() => this.drop(n, 'dismiss')}></button>`;
-  }
-
-  private body(n: Notice, message: string, extra: unknown = nothing) {
-    const {kind, action, group} = n;
-    const label = kind === 'info' || kind === 'pending' ? '' : this.t(kind);
-    const description = group ? group.at(-1)!.message : n.description;
+  #notice(n: Notice) {
+    const {kind, action, message, description, group} = n;
+    const label = kind === 'info' || kind === 'pending' ? '' : this.#t(kind);
     const act = () => {
       action?.onClick?.();
-      this.drop(n, 'dismiss');
+      this.#drop(n, 'dismiss');
     };
-    return html`<span part="icon" aria-hidden="true"></span><div part="body">${label ? html`<span class="visually-hidden">${label}:</span>` : nothing}<p part="message">${message}</p>${description ? html`<p part="description">${description}</p>` : nothing}${action?.href ? html`<a part="action" href=${action.href} @click=${act}>${action.label}</a>` : action ? html`<button part="action" @click=${act}>${action.label}</button>` : nothing}${extra}</div>`;
+    return html`<span part="icon" aria-hidden="true"></span><div part="body">${label ? html`<span class="visually-hidden">${label}:</span>` : nothing}<p part="message">${message}</p>${description ? html`<p part="description">${description}</p>` : nothing}${action?.href ? html`<a part="action" href=${action.href} @click=${act}>${action.label}</a>` : action ? html`<button part="action" @click=${act}>${action.label}</button>` : nothing}${group ? html`<button part="expand" @click=${() => this.#unfold(n)}>${this.#t('showAll')}</button>` : nothing}</div><button part="close" aria-label=${this.#t('dismiss', {message})} @click=${() => this.#drop(n, 'dismiss')}></button>`;
   }
 
-  /** The text announced for a notice: message, then description (a summary: count, then the newest). */
-  private spoken(n: Notice): string {
-    const [message, description] = n.group ? [this.t('summary', {count: n.group.length}), n.group.at(-1)!.message] : [n.message, n.description];
+  /** The text announced for a notice: message, then description. */
+  #spoken({message, description}: Notice): string {
     return description ? `${message}${/[.!?…:]$/.test(message) ? '' : '.'} ${description}` : message;
   }
 
   /** Validates app input (never thrown back at the app, even from hostile getters) and applies it. */
-  private patch(raw: unknown, extra: object): Notice | undefined {
+  #patch(raw: unknown, extra: object): Notice | undefined {
     try {
-      return this.apply(normalize({...(raw as object), ...extra}, true));
+      return this.#apply(normalize({...(raw as object), ...extra}, true));
     } catch {
       warnOnce('toast-options', 'toast: ignored options it could not read.');
       return undefined;
@@ -320,10 +310,11 @@ export class MiToaster extends MiElement {
   }
 
   /** Adds or updates a notice from a validated patch. */
-  private apply(patch: ToastPatch): Notice | undefined {
-    let n = patch.id === undefined ? undefined : this.byId.get(patch.id);
+  #apply(patch: ToastPatch & {group?: Notice[]}): Notice | undefined {
+    const items = this.#items;
+    let n = patch.id === undefined ? undefined : this.#byId.get(patch.id);
     if (patch.dismiss) {
-      if (n) this.drop(n, 'api');
+      if (n) this.#drop(n, 'api');
       return undefined;
     }
     if (!n) {
@@ -332,150 +323,141 @@ export class MiToaster extends MiElement {
         return undefined;
       }
       n = {id: `mi-toast-${++seq}`, message: '', kind: 'info', left: 0, end: 0};
-      this.items.push(n);
+      items.push(n);
       this.dispatchEvent(new MiShowEvent());
-    } else if (!n.parent && !this.visible().includes(n)) {
+    } else if (!this.#visible().includes(n)) {
       // An update to a notice waiting behind "+N more" brings it forward.
-      this.items.splice(this.items.indexOf(n), 1);
-      this.items.push(n);
+      items.splice(items.indexOf(n), 1);
+      items.push(n);
     }
     Object.assign(n, patch);
-    this.byId.set(n.id, n);
-    n.left = this.lifetime(n);
+    this.#byId.set(n.id, n);
+    // Errors, pending work, notices with an action (and summaries holding one) stay until dismissed.
+    const d = n.duration;
+    n.left =
+      n.kind === 'error' || n.kind === 'pending' || n.action || n.group?.some((c) => c.left === Infinity) || (d !== undefined && (d <= 0 || d === Infinity))
+        ? Infinity
+        : Math.max(this.minDuration, d ?? readingTime(this.#spoken(n)));
     n.end = 0;
-    if (n.parent) this.regroup(n.parent);
-    if (document.visibilityState === 'hidden') n.away = true;
-    this.queue.add(n);
-    this.gatherTimer ??= setTimeout(this.flush, GATHER_MS);
+    n.away = document.visibilityState === 'hidden';
+    this.#queue.add(n);
+    this.#gather ??= setTimeout(this.#flush, GATHER_MS);
     this.requestUpdate();
     return n;
   }
 
-  /** A summary takes the most serious kind inside it, and stays while anything inside must stay. */
-  private regroup(group: Notice): void {
-    group.kind = (['error', 'warning'] as const).find((k) => group.group!.some((n) => n.kind === k)) ?? 'info';
-    group.left = this.lifetime(group);
-    group.end = 0;
-  }
-
-  /** How long a notice stays (ms): errors, pending work and notices with an action stay until dismissed. */
-  private lifetime(n: Notice): number {
-    const d = n.duration;
-    if (n.group) return n.group.some((c) => c.left === Infinity) ? Infinity : Math.max(this.minDuration, readingTime(this.spoken(n)));
-    if (n.kind === 'error' || n.kind === 'pending' || n.action || (d !== undefined && (d <= 0 || d === Infinity))) return Infinity;
-    return Math.max(this.minDuration, d ?? readingTime(`${n.message} ${n.description ?? ''}`));
-  }
-
-  private drop(n: Notice, reason: string): void {
-    const list = n.parent?.group ?? this.items;
-    const index = list.indexOf(n);
+  #drop(n: Notice, reason: string): void {
+    const index = this.#items.indexOf(n);
     if (index < 0) return;
-    list.splice(index, 1);
-    for (const x of [n, ...(n.group ?? [])]) {
-      this.byId.delete(x.id);
-      this.queue.delete(x);
-    }
-    if (n.parent && !list.length) return this.drop(n.parent, reason);
+    this.#items.splice(index, 1);
+    this.#byId.delete(n.id);
+    this.#queue.delete(n);
     if (reason === 'dismiss') this.dispatchEvent(new MiDismissEvent());
     this.dispatchEvent(new MiHideEvent(reason));
     this.requestUpdate();
   }
 
-  private toggleGroup(n: Notice): void {
-    n.open = !n.open;
+  /** "Show all" on a summary: its notices take its place on the stack, all shown. */
+  #unfold(summary: Notice): void {
+    this.#items.splice(this.#items.indexOf(summary), 1, ...summary.group!);
+    for (const n of summary.group!) this.#byId.set(n.id, n);
+    this.#byId.delete(summary.id);
+    this.#expanded = true;
     this.requestUpdate();
   }
 
   /** Announces what is due, once per text; a burst becomes one summary. */
-  private flush = (): void => {
-    clearTimeout(this.gatherTimer);
-    this.gatherTimer = undefined;
+  #flush = (): void => {
+    clearTimeout(this.#gather);
+    this.#gather = undefined;
     // Announced when the burst has been applied; summarised on return when the tab is hidden.
-    if (this.inbox.length) this.gatherTimer = setTimeout(this.flush, GATHER_MS);
-    if (this.inbox.length || document.visibilityState === 'hidden') return;
-    const due = [...this.queue].filter((n) => this.spoken(n) !== n.said);
-    this.queue.clear();
-    for (const n of due) n.said = this.spoken(n);
-    const urgent = due.some((n) => n.kind === 'error');
-    if (due.length > BURST) this.say(`${this.t('summary', {count: due.length})}. ${due.at(-1)!.said}`, urgent ? 'assertive' : 'polite');
-    else for (const n of due) this.say(n.said!, n.kind === 'error' ? 'assertive' : 'polite');
+    if (this.#inbox.length) this.#gather = setTimeout(this.#flush, GATHER_MS);
+    if (this.#inbox.length || document.visibilityState === 'hidden') return;
+    const due = [...this.#queue].filter((n) => this.#spoken(n) !== n.said);
+    this.#queue.clear();
+    for (const n of due) n.said = this.#spoken(n);
+    const politeness = (error: boolean) => (error ? 'assertive' : 'polite');
+    if (due.length > BURST) this.say(`${this.#t('summary', {count: due.length})}. ${due.at(-1)!.said}`, politeness(due.some((n) => n.kind === 'error')));
+    else for (const n of due) this.say(n.said!, politeness(n.kind === 'error'));
     if (due.length) this.cue();
   };
 
   /** Applies queued bus messages for at most SLICE_MS, then yields to the page. */
-  private drain = (): void => {
+  #drain = (): void => {
     const end = performance.now() + SLICE_MS;
-    while (this.inbox.length && performance.now() < end) {
-      const detail = this.inbox.shift();
+    while (this.#inbox.length && performance.now() < end) {
+      const detail = this.#inbox.shift();
       try {
         if (detail && typeof detail === 'object') seen().add(detail);
-        this.apply(normalize(detail, false));
+        this.#apply(normalize(detail, false));
       } catch {
         warnOnce('toast-bus', 'toast: ignored a bus message it could not read.');
       }
     }
-    if (this.inbox.length) setTimeout(this.drain);
+    if (this.#inbox.length) setTimeout(this.#drain);
   };
 
   /** Drops expired notices and runs the timers of visible ones unless paused (hover, focus inside, hidden tab, disconnected). */
-  private sync = (): void => {
-    clearTimeout(this.timer);
+  #sync = (): void => {
+    clearTimeout(this.#timer);
     const now = performance.now();
-    for (const n of [...this.items]) if (n.end && n.end <= now + 1) this.drop(n, 'timeout');
-    const paused = !this.isConnected || document.visibilityState === 'hidden' || this.hovered || (this.focused && !!this.layer?.matches(':focus-within'));
+    for (const n of [...this.#items]) if (n.end && n.end <= now + 1) this.#drop(n, 'timeout');
+    const paused = !this.isConnected || document.visibilityState === 'hidden' || this.#hovered || (this.#focused && !!this.#layer?.matches(':focus-within'));
     this.toggleState('paused', paused);
-    const shown = new Set(this.visible());
+    const shown = this.#visible();
     let next = Infinity;
-    for (const n of this.items) {
+    for (const n of this.#items) {
       if (n.left === Infinity) continue;
-      if (paused || !shown.has(n)) {
+      if (paused || !shown.includes(n)) {
         if (n.end) [n.left, n.end] = [n.end - now, 0];
       } else {
         n.end ||= now + n.left;
         next = Math.min(next, n.end);
       }
     }
-    if (next < Infinity) this.timer = setTimeout(this.sync, next - now);
+    if (next < Infinity) this.#timer = setTimeout(this.#sync, next - now);
   };
 
-  private handleActivity = (event: Event): void => {
+  #activity = (event: Event): void => {
     const {type} = event;
-    if (type.startsWith('pointer')) this.hovered = type === 'pointerenter';
+    if (type.startsWith('pointer')) this.#hovered = type === 'pointerenter';
     // Focus moving within the stack stays "in"; to anywhere else (or nowhere) is "out".
-    else this.focused = type === 'focusin' || !!this.layer?.shadowRoot?.contains((event as FocusEvent).relatedTarget as Node | null);
-    this.sync();
+    else this.#focused = type === 'focusin' || !!this.#layer?.shadowRoot?.contains((event as FocusEvent).relatedTarget as Node | null);
+    this.#sync();
   };
 
-  private handleMore = (): void => {
-    this.expanded = !this.expanded;
+  #more = (): void => {
+    this.#expanded = !this.#expanded;
     this.requestUpdate();
   };
 
-  private handleVisibility = (): void => {
+  #visibility = (): void => {
     if (document.visibilityState !== 'hidden') {
       // NOTE: several notices that came while the tab was hidden become one summary, not a flood.
-      const away = this.items.filter((n) => n.away);
+      const away = this.#items.filter((n) => n.away);
       for (const n of away) n.away = false;
       if (away.length > 1) {
-        this.items = this.items.filter((n) => !away.includes(n));
-        const group: Notice = {id: `mi-toast-${++seq}`, message: '', kind: 'info', left: 0, end: 0, group: away};
+        this.#items = this.#items.filter((n) => !away.includes(n));
         for (const n of away) {
-          n.parent = group;
-          this.queue.delete(n);
+          this.#byId.delete(n.id);
+          this.#queue.delete(n);
         }
-        this.regroup(group);
-        this.byId.set(group.id, group);
-        this.items.push(group);
-        this.queue.add(group);
+        // It takes the most serious kind inside it, and stays while anything inside must stay.
+        this.#apply({
+          message: this.#t('summary', {count: away.length}),
+          description: away.at(-1)!.message,
+          kind: (['error', 'warning'] as const).find((k) => away.some((n) => n.kind === k)) ?? 'info',
+          group: away,
+        });
       }
-      this.flush();
+      this.#flush();
     }
     this.requestUpdate();
   };
 
-  private handleToggle = (event: Event): void => {
+  #toggle = (event: Event): void => {
     if ((event.target as Element).hasAttribute('data-mi-toaster')) return;
-    this.raise ||= (event as ToggleEvent).newState === 'open';
+    this.#raise ||= (event as ToggleEvent).newState === 'open';
     this.requestUpdate();
   };
 
@@ -484,45 +466,40 @@ export class MiToaster extends MiElement {
    * closed, or something now covers the newest notice (a popover in a shadow root), move or
    * re-enter the top layer.
    */
-  private handleProbe = (): void => {
+  #probe = (): void => {
     setTimeout(() => {
-      const li = this.visible().at(-1)?.el;
-      const layer = this.layer;
+      const li = this.#visible().at(-1)?.el;
+      const layer = this.#layer;
       if (!li?.isConnected || !layer) return;
       const r = li.getBoundingClientRect();
-      if ((this.modal() ?? this.renderRoot) !== layer.parentNode || !li.contains(layer.shadowRoot!.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2))) {
-        this.raise = true;
+      if ((this.#modal() ?? this.renderRoot) !== layer.parentNode || !li.contains(layer.shadowRoot!.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2))) {
+        this.#raise = true;
         this.requestUpdate();
       }
     });
   };
 
-  private handleKey = (event: KeyboardEvent): void => {
-    const inside = !!this.layer?.matches(':focus-within');
-    if (!this.isHotkey(event) && !(inside && event.key === 'Escape')) return;
+  #key = (event: KeyboardEvent): void => {
+    const inside = !!this.#layer?.matches(':focus-within');
+    // `Alt+T`, `ctrl+shift+n`, `F6`: the same modifiers exactly; the key compared by its code
+    // (the physical key: Alt changes the character on macOS).
+    const combo = (keys: string[]) => keys.map((k) => k.trim().toLowerCase()).sort().join();
+    const hotkey =
+      !!this.hotkey &&
+      combo(String(this.hotkey).split('+')) === combo([...['alt', 'ctrl', 'shift', 'meta'].filter((m) => (event as unknown as Record<string, boolean>)[`${m}Key`]), event.code.replace(/^Key|^Digit/, '')]);
+    if (!hotkey && !(inside && event.key === 'Escape')) return;
     if (inside) {
-      if (!this.returnTo?.isConnected) return;
-      this.returnTo.focus();
+      if (!this.#returnTo?.isConnected) return;
+      this.#returnTo.focus();
     } else {
-      this.returnTo = deepActive() as HTMLElement;
-      const newest = this.visible().at(-1)?.el;
+      this.#returnTo = deepActive() as HTMLElement;
+      const newest = this.#visible().at(-1)?.el;
       if (newest) newest.focus();
-      else this.say(this.t('empty'));
+      else this.say(this.#t('empty'));
     }
     // Esc inside a modal dialog would also close it: it was ours.
     event.preventDefault();
   };
-
-  /** `Alt+T`, `ctrl+shift+n`, `F6`: modifiers must match exactly; the key is compared by its code. */
-  private isHotkey(event: KeyboardEvent): boolean {
-    const parts = String(this.hotkey ?? '').toLowerCase().split('+').map((p) => p.trim());
-    const key = parts.pop();
-    return (
-      !!key &&
-      ['alt', 'ctrl', 'shift', 'meta'].every((mod) => parts.includes(mod) === (event as unknown as Record<string, boolean>)[`${mod}Key`]) &&
-      event.code.replace(/^Key|^Digit/, '').toLowerCase() === key
-    );
-  }
 }
 
 declare global {

@@ -56,10 +56,8 @@ export interface Notice extends ToastPatch {
   away?: boolean;
   /** The text last announced for it. */
   said?: string;
-  /** A summary of notices that arrived while the tab was hidden, and whether its list is open. */
+  /** A summary's notices (those that arrived while the tab was hidden). */
   group?: Notice[];
-  open?: boolean;
-  parent?: Notice;
   /** Its list item (rendered from data, moved only within our own shadow roots). */
   el?: HTMLLIElement;
 }
