@@ -3,9 +3,9 @@ import {html, nothing, type PropertyValues} from 'lit';
 import {MiElement} from '../base/mi-element.js';
 import {baseStyles} from '../base/base.styles.js';
 import {BusController} from '../controllers/bus-controller.js';
-import {formatList} from '../core/intl.js';
+import {formatList, formatter} from '../core/intl.js';
 import {preview, warnOnce} from '../core/warn.js';
-import {book, unbook} from './ticker.js';
+import {book} from './ticker.js';
 import {styles} from './mi-typing.styles.js';
 
 /** Options of `pace()`. */
@@ -137,11 +137,14 @@ export class MiTyping extends MiElement {
   pace(text: string, options?: PaceOptions): Promise<void> {
     const {wpm, min, max, signal} = options ?? {};
     const low = this.ms(min, 600, 'min');
-    const high = Math.max(low, this.ms(max, 4000, 'max'));
-    // Five characters make a word: length / 5 / wpm minutes.
-    const typing = ((typeof text == 'string' ? text.length : 0) * 12_000) / (this.ms(wpm, 250, 'wpm') || 250);
+    // Five characters make a word: length / 5 / wpm minutes, kept within [min, max].
+    const time = Math.min(
+      Math.max(low, this.ms(max, 4000, 'max')),
+      Math.max(low, ((typeof text == 'string' ? text.length : 0) * 12_000) / (this.ms(wpm, 250, 'wpm') || 250))
+    );
     return new Promise((resolve, reject) => {
-      if (signal?.aborted) return reject(signal.reason);
+      // An aborted signal rejects with its reason (thrown in here, that rejects the promise).
+      signal?.throwIfAborted();
       const key = {};
       const abort = () => this.drop(key, signal!.reason);
       const now = performance.now();
@@ -152,7 +155,7 @@ export class MiTyping extends MiElement {
         avatar: '',
         since: -Infinity,
         seen: now,
-        end: now + Math.min(high, Math.max(low, typing)),
+        end: now + time,
         done: (error) => {
           signal?.removeEventListener('abort', abort);
           if (error === undefined) resolve();
@@ -172,12 +175,13 @@ export class MiTyping extends MiElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     for (const [key, sender] of this.senders) if (sender.done) this.drop(key, new DOMException('Disconnected', 'AbortError'));
-    unbook(this.tick);
+    book(this.tick);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if (changed.has('variant') && this.variant != 'dots' && this.variant != 'bubble') ignored('variant', this.variant);
+    // (One warning per page, however often it renders.)
+    if (this.variant != 'dots' && this.variant != 'bubble') ignored('variant', this.variant);
     if (changed.has('active') || changed.has('name')) this.track(this, this.name, '', this.active);
     else this.tick();
   }
@@ -194,11 +198,15 @@ export class MiTyping extends MiElement {
     let sender = this.senders.get(key);
     if (active) {
       if (!sender) this.senders.set(key, (sender = {since: now} as Sender));
-      Object.assign(sender, {name: clip(name), avatar: avatar || sender.avatar, seen: now, stop: undefined});
-    } else if (sender && !this.shown.includes(sender)) {
+      sender.name = clip(name);
+      sender.avatar = avatar || sender.avatar;
+      sender.seen = now;
+      sender.stop = undefined;
+    } else if (sender) {
       // Stopped before it ever showed: a short burst leaves no trace.
-      this.senders.delete(key);
-    } else if (sender) sender.stop ??= now;
+      if (this.shown.includes(sender)) sender.stop ??= now;
+      else this.senders.delete(key);
+    }
     this.tick();
   }
 
@@ -213,22 +221,20 @@ export class MiTyping extends MiElement {
     const now = performance.now();
     const delay = this.ms(this.delay, 400, 'delay');
     const linger = this.ms(this.linger, 500, 'linger');
-    const timeout = this.ms(this.timeout, 6000, 'timeout');
+    // `timeout` 0: never.
+    const timeout = this.ms(this.timeout, 6000, 'timeout') || Infinity;
     const shown: Sender[] = [];
     let next = Infinity;
     for (const [key, sender] of this.senders) {
-      const end = sender.end ?? (sender.stop !== undefined ? sender.stop + linger : timeout ? sender.seen + timeout : Infinity);
+      // A paced reply's end; else `linger` after a stop; else `timeout` after the last refresh.
+      const end = sender.end ?? (sender.stop === undefined ? sender.seen + timeout : sender.stop + linger);
       const from = sender.since + delay;
       if (now >= end) {
         this.senders.delete(key);
         sender.done?.();
-      } else if (now >= from) {
-        shown.push(sender);
-        next = Math.min(next, end);
-      } else next = Math.min(next, from);
+      } else next = Math.min(next, now < from ? from : (shown.push(sender), end));
     }
-    if (next < Infinity && this.isConnected) book(this.tick, next);
-    else unbook(this.tick);
+    book(this.tick, this.isConnected ? next : Infinity);
 
     const label = this.describe(shown);
     // Once per person: a refresh or a language change is not news, and stopping is silent.
@@ -246,12 +252,13 @@ export class MiTyping extends MiElement {
     const names = people.filter((person) => typeof person == 'string');
     const count = people.length;
     const lang = this.locale;
-    if (count == 1) return names[0] ? this.text('typing.one', '{name} is typing…', {name: names[0]}) : this.text('typing.someone', 'Someone is typing…');
-    if (count == 2 && names[1]) return this.text('typing.two', '{names} are typing…', {names: formatList(names, lang)});
+    const phrase = (key: string, fallback: string) =>
+      this.text(`typing.${key}`, fallback, {name: names[0] ?? '', names: formatList(names, lang), count: count.toLocaleString(lang)});
+    if (!count) return '';
+    if (count == 1) return names[0] ? phrase('one', '{name} is typing…') : phrase('someone', 'Someone is typing…');
+    if (count == 2 && names[1]) return phrase('two', '{names} are typing…');
     // NOTE: plural forms beyond "other" (Polish "3 osoby", "5 osób") come from typing.many.few etc.
-    return count
-      ? this.text(`typing.many.${new Intl.PluralRules(lang).select(count)}`, this.text('typing.many', '{count} people are typing…'), {count: count.toLocaleString(lang)})
-      : '';
+    return phrase(`many.${formatter('PluralRules', lang).select(count)}`, phrase('many', '{count} people are typing…'));
   }
 
   /** A number of milliseconds ≥ 0 (at most a day), else `fallback` with one warning. */

@@ -7,34 +7,27 @@ type Task = () => void;
 
 const due = new Map<Task, number>();
 let timer: ReturnType<typeof setTimeout> | undefined;
-let armedFor = Infinity;
+/** The time the one timer is set for (Infinity: none). */
+let armed = Infinity;
 
-/** Runs `task` once at `time` (on the performance.now() clock); booking again moves it. */
-export function book(task: Task, time: number): void {
-  due.set(task, time);
-  arm();
-}
-
-/** Cancels `task`'s booking, if any. */
-export function unbook(task: Task): void {
-  if (due.delete(task)) arm();
+/** Runs `task` once at `time` (on the performance.now() clock); booking again moves it, `Infinity` cancels it. */
+export function book(task: Task, time = Infinity): void {
+  if (time < Infinity) due.set(task, time);
+  else due.delete(task);
+  let next = Infinity;
+  for (const at of due.values()) if (at < next) next = at;
+  if (next != armed) {
+    clearTimeout(timer);
+    armed = next;
+    if (next < Infinity) timer = setTimeout(run, next - performance.now());
+  }
 }
 
 /** How many tasks are waiting (tests and benchmarks). */
 export const booked = (): number => due.size;
 
-function arm(): void {
-  let next = Infinity;
-  for (const time of due.values()) if (time < next) next = time;
-  if (next === armedFor) return;
-  clearTimeout(timer);
-  armedFor = next;
-  timer = next < Infinity ? setTimeout(run, next - performance.now()) : undefined;
-}
-
 function run(): void {
-  armedFor = Infinity;
-  timer = undefined;
+  armed = Infinity;
   const now = performance.now();
   try {
     for (const [task, time] of [...due]) {
@@ -43,6 +36,7 @@ function run(): void {
       task();
     }
   } finally {
-    arm();
+    // Cancels nothing (run is never booked) and sets the timer for what is left.
+    book(run);
   }
 }

@@ -1,5 +1,5 @@
 import {expect, fixture, html, waitUntil} from '@open-wc/testing';
-import {a11ySnapshot, emulateMedia, findAccessibilityNode} from '@web/test-runner-commands';
+import {a11ySnapshot, emulateMedia, executeServerCommand, findAccessibilityNode} from '@web/test-runner-commands';
 import '../../src/typing/define.js';
 import '../../src/provider/define.js';
 import type {MiTyping, PaceOptions} from '../../src/typing/mi-typing.js';
@@ -617,6 +617,38 @@ describe('<mi-typing>', () => {
         await expect(el).to.be.accessible();
       });
     }
+  });
+
+  describe('forced colors', () => {
+    // NOTE: emulateMedia({forcedColors}) is ignored by the puppeteer launcher;
+    // test/server/forced-colors.plugin.mjs switches it over CDP.
+    const forcedColors = async (active: boolean) => {
+      await executeServerCommand('emulate-forced-colors', {active});
+      await waitUntil(() => matchMedia('(forced-colors: active)').matches === active, 'forced colors switched');
+    };
+    const system = (keyword: string) => {
+      const probe = document.body.appendChild(document.createElement('i'));
+      probe.style.color = keyword;
+      const value = getComputedStyle(probe).color;
+      probe.remove();
+      return value;
+    };
+    afterEach(() => forcedColors(false));
+
+    it('dots, text and the bubble’s border use the system text colour, even under a page theme [chromium]', async () => {
+      await forcedColors(true);
+      const [canvasText, canvas] = [system('CanvasText'), system('Canvas')];
+      expect(canvasText).to.not.equal(canvas);
+      const el = await fixture<MiTyping>(html`<mi-typing variant="bubble" name="Ana" active delay="0"></mi-typing>`);
+      el.style.setProperty('--mi-text', 'rgb(200, 30, 30)');
+      await settle(el);
+      const style = (part: string) => getComputedStyle(el.shadowRoot!.querySelector(`[part=${part}]`)!);
+      expect(style('dot').backgroundColor, 'dots').to.equal(canvasText);
+      expect(style('label').color, 'text').to.equal(canvasText);
+      expect(style('bubble').borderTopColor, 'bubble border').to.equal(canvasText);
+      expect(style('bubble').borderTopWidth).to.equal('1px');
+      await expect(el).to.be.accessible();
+    });
   });
 
   describe('bad input', () => {
