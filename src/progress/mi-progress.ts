@@ -17,10 +17,11 @@ const VARIANTS = ['bar', 'ring', 'steps'];
 /** More steps than this cannot be read or drawn; the rest are dropped with a warning. */
 const MAX_STEPS = 20;
 const now = () => performance.now();
-/** A positive, finite number. */
-const ok = (n: number) => n > 0 && n < Infinity;
 const ignore = (name: string, value: unknown) =>
   warnOnce('progress-' + name, `<mi-progress> cannot use ${name}=${preview(value)}; it is clamped or ignored.`);
+/** `value` if it is a positive number up to `top`; else `fallback`, with a warning. */
+const positive = (name: string, value: number, fallback: number, top = Infinity) =>
+  value > 0 && value <= top && value < Infinity ? value : (ignore(name, value), fallback);
 
 /**
  * @summary Honest system status: a bar, a ring or labelled steps, with time left, stalls and a
@@ -163,7 +164,7 @@ export class MiProgress extends MiElement {
   /** Estimated time left in ms (from the observed rate, or from the expected duration); undefined when unknown. It stands still while paused. */
   get timeLeft(): number | undefined {
     const left = this.#pace ? this.#pace - this.#clock() + this.#runStart : (this.#total - this.#current!) / this.#rate;
-    return ok(left) ? left : undefined;
+    return left > 0 && left < Infinity ? left : undefined;
   }
 
   /**
@@ -221,9 +222,8 @@ export class MiProgress extends MiElement {
     if (active && /success|error/.test(changed.get('state'))) this.#restart();
     else if (changed.has('expected') || changed.has('expectedKey')) this.#findPace();
     if (!VARIANTS.includes(this.variant)) ignore('variant', this.variant);
-    const every = this.announceEvery;
-    this.#every = ok(every) && every <= 100 ? every : (ignore('announce-every', every), 25);
-    this.#wait = ok(this.stallAfter) ? this.stallAfter : (ignore('stall-after', this.stallAfter), 10_000);
+    this.#every = positive('announce-every', this.announceEvery, 25, 100);
+    this.#wait = positive('stall-after', this.stallAfter, 10_000);
 
     // String(): an array of names works as well as the attribute's comma-separated text.
     let list = this.variant === 'steps' ? String(this.steps ?? '').split(',').map((step) => step.trim()).filter(Boolean) : [];
@@ -231,8 +231,7 @@ export class MiProgress extends MiElement {
       ignore('steps', `${list.length} entries (at most ${MAX_STEPS})`);
       list = list.slice(0, MAX_STEPS);
     }
-    const max = Number(this.max);
-    const total = (this.#total = list.length || (ok(max) ? max : (ignore('max', this.max), 100)));
+    const total = (this.#total = list.length || positive('max', Number(this.max), 100));
     const steps = (this.#list = list.length ? list : undefined);
 
     // `expected`: ease toward max along the clock — 80 % at the expected time — and stop short of it.
@@ -401,8 +400,7 @@ export class MiProgress extends MiElement {
   /** `expected` mode's pace: the duration learned under `expected-key`, else `expected`, else 0 (off). */
   #findPace(): void {
     const given = this.expected!;
-    if (given !== null && !ok(given)) ignore('expected', given);
-    this.#pace = (this.expectedKey && typicalDuration(this.expectedKey)) || (ok(given) ? given : 0);
+    this.#pace = (this.expectedKey && typicalDuration(this.expectedKey)) || (given === null ? 0 : positive('expected', given, 0));
   }
 }
 
