@@ -4,7 +4,7 @@
 // - each element's marginal cost: gzip(core + element) − gzip(core), bundled and minified the
 //   same way (esbuild, production conditions, css`` literals minified as in every build).
 // Budgets live in bench/budgets.json. `--json` prints the figures as JSON.
-import {readFileSync, existsSync} from 'node:fs';
+import {readFileSync, existsSync, readdirSync} from 'node:fs';
 import {gzipSync, brotliCompressSync, constants} from 'node:zlib';
 import {build} from 'esbuild';
 import {esbuildCssLiterals} from './css-literals.mjs';
@@ -16,7 +16,8 @@ const brotli = (buf) => brotliCompressSync(buf, {params: {[constants.BROTLI_PARA
 
 // The core every element stands on: services, controllers, the base class, events, the provider.
 const CORE = [
-  ...['announcer', 'bus', 'config', 'define', 'feedback', 'global', 'intl', 'leader', 'loops', 'motion', 'version', 'warn'].map((m) => `src/core/${m}.ts`),
+  // Every module of src/core/ (framework-free services shared by the elements).
+  ...readdirSync(new URL('src/core/', root)).filter((f) => f.endsWith('.ts')).map((f) => `src/core/${f}`),
   ...['bus', 'loop', 'motion', 'trigger'].map((m) => `src/controllers/${m}-controller.ts`),
   'src/base/mi-element.ts',
   'src/base/base.styles.ts',
