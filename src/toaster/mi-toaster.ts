@@ -149,7 +149,7 @@ export class MiToaster extends MiElement {
 
   /** Dismisses the notice with this id, or every notice. */
   dismiss(id?: string): void {
-    for (const n of id === undefined ? [...this.#items] : [this.#byId.get(id)]) if (n) this.#drop(n, 'api');
+    for (const n of id === undefined ? [...this.#items] : [this.#find(id)]) if (n) this.#drop(n, 'api');
   }
 
   override connectedCallback(): void {
@@ -312,7 +312,7 @@ export class MiToaster extends MiElement {
   /** Adds or updates a notice from a validated patch. */
   #apply(patch: ToastPatch & {group?: Notice[]}): Notice | undefined {
     const items = this.#items;
-    let n = patch.id === undefined ? undefined : this.#byId.get(patch.id);
+    let n = this.#find(patch.id);
     if (patch.dismiss) {
       if (n) this.#drop(n, 'api');
       return undefined;
@@ -346,12 +346,22 @@ export class MiToaster extends MiElement {
     return n;
   }
 
+  /** The notice with this id; one inside a summary comes out (the summary opens) to be updated or dismissed. */
+  #find(id?: string): Notice | undefined {
+    const n = id === undefined ? undefined : this.#byId.get(id);
+    const summary = n && this.#items.find((s) => s.group?.includes(n));
+    if (summary) this.#unfold(summary);
+    return n;
+  }
+
   #drop(n: Notice, reason: string): void {
     const index = this.#items.indexOf(n);
     if (index < 0) return;
     this.#items.splice(index, 1);
-    this.#byId.delete(n.id);
-    this.#queue.delete(n);
+    for (const x of [n, ...(n.group ?? [])]) {
+      this.#byId.delete(x.id);
+      this.#queue.delete(x);
+    }
     if (reason === 'dismiss') this.dispatchEvent(new MiDismissEvent());
     this.dispatchEvent(new MiHideEvent(reason));
     this.requestUpdate();
@@ -360,7 +370,6 @@ export class MiToaster extends MiElement {
   /** "Show all" on a summary: its notices take its place on the stack, all shown. */
   #unfold(summary: Notice): void {
     this.#items.splice(this.#items.indexOf(summary), 1, ...summary.group!);
-    for (const n of summary.group!) this.#byId.set(n.id, n);
     this.#byId.delete(summary.id);
     this.#expanded = true;
     this.requestUpdate();
@@ -438,10 +447,7 @@ export class MiToaster extends MiElement {
       for (const n of away) n.away = false;
       if (away.length > 1) {
         this.#items = this.#items.filter((n) => !away.includes(n));
-        for (const n of away) {
-          this.#byId.delete(n.id);
-          this.#queue.delete(n);
-        }
+        for (const n of away) this.#queue.delete(n);
         // It takes the most serious kind inside it, and stays while anything inside must stay.
         this.#apply({
           message: this.#t('summary', {count: away.length}),

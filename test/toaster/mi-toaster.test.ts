@@ -277,6 +277,22 @@ describe('<mi-toaster>', () => {
       await waitUntil(() => !messages(el).includes('Before'), 'resumes', {timeout: 4000});
     });
 
+    it('an update to a notice inside a summary opens the summary and updates that notice, never a copy', async () => {
+      const el = await make();
+      setHidden(true);
+      const upload = el.show('Uploading…', {id: 'upload', kind: 'pending'});
+      el.show('Agent joined');
+      setHidden(false);
+      await el.updateComplete;
+      expect(messages(el)).to.deep.equal(['2 new notifications']);
+      upload.update({message: 'Uploaded', kind: 'success'});
+      await el.updateComplete;
+      expect(messages(el), 'in its place').to.deep.equal(['Uploaded', 'Agent joined']);
+      el.dismiss('upload');
+      await el.updateComplete;
+      expect(messages(el)).to.deep.equal(['Agent joined']);
+    });
+
     it('a single notice that came while hidden is announced on return, not summarised', async () => {
       const el = await make();
       const log = recordAnnouncements();
