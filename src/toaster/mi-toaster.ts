@@ -126,6 +126,8 @@ export class MiToaster extends MiElement {
   #queue = new Set<Notice>();
   /** Whether notices beyond `max` are shown. */
   #expanded = false;
+  /** At a top position: the newest notice is on top. */
+  #top = false;
   #timer?: ReturnType<typeof setTimeout>;
   #gather?: ReturnType<typeof setTimeout>;
   /** Where focus was before the hotkey moved it here. */
@@ -228,7 +230,7 @@ export class MiToaster extends MiElement {
         render(this.#notice(n), n.el, {host: this});
       }
       // Keyed by notice, moving as little as possible: a focused notice keeps its node (and focus).
-      const ordered = String(this.position).startsWith('top') ? [...want].reverse() : want;
+      const ordered = this.#top ? [...want].reverse() : want;
       const keep = new Set(ordered.map((n) => n.el));
       for (const li of [...ol.children]) if (!keep.has(li as HTMLLIElement)) li.remove();
       ordered.forEach((n, i) => ol.children[i] !== n.el && ol.insertBefore(n.el!, ol.children[i] ?? null));
@@ -268,11 +270,13 @@ export class MiToaster extends MiElement {
 
   #stack() {
     if (!this.#items.length) return nothing;
-    let [v, h] = String(this.position).split('-');
-    if (!/^(top|bottom)$/.test(v) || !/^(start|center|end)$/.test(h)) {
-      warnOnce('toaster-position', `<mi-toaster> used bottom-end for position ${preview(this.position)}.`);
-      [v, h] = ['bottom', 'end'];
+    let position = String(this.position);
+    if (!/^(top|bottom)-(start|center|end)$/.test(position)) {
+      warnOnce('toaster-position', `<mi-toaster> used bottom-end for position ${preview(position)}.`);
+      position = 'bottom-end';
     }
+    const [v, h] = position.split('-');
+    this.#top = v === 'top';
     const hidden = this.#items.length - this.max;
     const more =
       hidden > 0
@@ -280,7 +284,7 @@ export class MiToaster extends MiElement {
         : nothing;
     // NOTE: a labelled region (a landmark users can jump to), never a live region: the text reaches
     // screen readers once, through the shared announcer.
-    return html`<section part="region" class="${v} ${h} ${this.reducedMotion ? 'reduce' : ''} ${this.#expanded ? 'expanded' : ''}" aria-label=${this.label || this.#t('label')} @pointerenter=${this.#activity} @pointerleave=${this.#activity} @focusin=${this.#activity} @focusout=${this.#activity}>${v === 'top' ? nothing : more}<ol part="list"></ol>${v === 'top' ? more : nothing}</section>`;
+    return html`<section part="region" class="${v} ${h} ${this.reducedMotion ? 'reduce' : ''} ${this.#expanded ? 'expanded' : ''}" aria-label=${this.label || this.#t('label')} @pointerenter=${this.#activity} @pointerleave=${this.#activity} @focusin=${this.#activity} @focusout=${this.#activity}>${this.#top ? nothing : more}<ol part="list"></ol>${this.#top ? more : nothing}</section>`;
   }
 
   /** One notice's content (its `<li>` is ours, one per notice). */
