@@ -4,6 +4,7 @@ import {baseStyles} from '../base/base.styles.js';
 import {BusController, MAX_TEXT, applyPatch} from '../controllers/bus-controller.js';
 import {LoopController} from '../controllers/loop-controller.js';
 import {TriggerController, resolveTarget, type Trigger, type TriggerKind} from '../controllers/trigger-controller.js';
+import {formatter} from '../core/intl.js';
 import {preview, warnOnce} from '../core/warn.js';
 import {MiDismissEvent, MiHideEvent, MiShowEvent} from '../events.js';
 import {styles} from './mi-hint.styles.js';
@@ -271,7 +272,7 @@ export class MiHint extends MiElement {
         </div>`;
     }
     const {step, steps} = this;
-    const numbers = new Intl.NumberFormat(this.locale);
+    const numbers = formatter('NumberFormat', this.locale);
     return html`${slot}<div
         popover="manual"
         part="hint coach"

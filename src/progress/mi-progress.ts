@@ -3,7 +3,7 @@ import {html, nothing, type PropertyValues} from 'lit';
 import {MiElement} from '../base/mi-element.js';
 import {baseStyles} from '../base/base.styles.js';
 import {BusController, applyPatch} from '../controllers/bus-controller.js';
-import {formatDuration, formatPercent} from '../core/intl.js';
+import {formatDuration, formatPercent, formatter} from '../core/intl.js';
 import {preview, warnOnce} from '../core/warn.js';
 import {MiCompleteEvent, MiErrorEvent} from '../events.js';
 import {rememberDuration, typicalDuration} from './durations.js';
@@ -340,7 +340,7 @@ export class MiProgress extends MiElement {
     // A step index is whole: value="1.5" is step 2, never "Step 2.5 of 3: undefined".
     const i = Math.min(Math.floor(v ?? 0), total - 1);
     const left = this.timeLeft;
-    return new Intl.ListFormat(locale, {type: 'unit'}).format(
+    return formatter('ListFormat', locale, {type: 'unit'}).format(
       [
         list
           ? this.text('progress.step', 'Step {n} of {total}: {step}', {n: i + 1, total, step: list[i]})
