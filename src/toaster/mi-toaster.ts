@@ -224,8 +224,8 @@ export class MiToaster extends MiElement {
     const want = this.#visible();
     if (ol) {
       for (const n of want) {
-        n.el ??= Object.assign(document.createElement('li'), {tabIndex: -1});
-        n.el.setAttribute('part', 'toast');
+        // NOTE: `part` takes a string (it forwards to part.value).
+        n.el ??= Object.assign(document.createElement('li'), {tabIndex: -1, part: 'toast' as unknown as DOMTokenList});
         n.el.dataset.kind = n.kind;
         render(this.#notice(n), n.el, {host: this});
       }
@@ -401,7 +401,6 @@ export class MiToaster extends MiElement {
     while (this.#inbox.length && performance.now() < end) {
       const detail = this.#inbox.shift();
       try {
-        if (detail && typeof detail === 'object') seen().add(detail);
         this.#apply(normalize(detail, false));
       } catch {
         warnOnce('toast-bus', 'toast: ignored a bus message it could not read.');
