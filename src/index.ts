@@ -18,7 +18,7 @@ export {MiToaster} from './toaster/mi-toaster.js';
 export {toast, type ToastPromiseOptions} from './toaster/toast.js';
 export {type ToastAction, type ToastHandle, type ToastKind, type ToastOptions} from './toaster/notice.js';
 
-export {bus, getBus, type Bus, type BusHandler} from './core/bus.js';
+export {bus, getBus, type Bus, type BusHandler, type BusMessage} from './core/bus.js';
 export {announce, onAnnounce, clearAnnouncements, prepareAnnouncer, type AnnounceOptions, type Announcement, type Politeness} from './core/announcer.js';
 export {configure, getConfig, onConfigChange, resetConfig, type MiConfig, type MotionSetting, type Strings} from './core/config.js';
 export {resolveReducedMotion, systemPrefersReducedMotion, onMotionChange} from './core/motion.js';
@@ -29,7 +29,7 @@ export {canDefine} from './core/define.js';
 export {VERSION} from './core/version.js';
 
 export {TriggerController, parseTriggers, resolveTarget, type Trigger, type TriggerKind} from './controllers/trigger-controller.js';
-export {BusController, applyPatch, type PatchSchema, type PatchType} from './controllers/bus-controller.js';
+export {BusController, applyPatch, type BusControllerOptions, type BusMessageInfo, type PatchSchema, type PatchType} from './controllers/bus-controller.js';
 export {MotionController} from './controllers/motion-controller.js';
 export {LoopController, type LoopSources} from './controllers/loop-controller.js';
 

@@ -77,9 +77,13 @@ export class BusController implements ReactiveController {
     // A topic the host stopped listening to is forgotten: listening to it again is like new.
     for (const topic of this.applied.keys()) if (!topics.includes(topic)) this.applied.delete(topic);
     const bus = getBus();
+    // NOTE: the bus is shared with every copy of the package on the page. One loaded from an
+    // older release has no stamps (no lastMessage, handlers get no record): its messages get a
+    // stamp here that never matches, so they are applied as before, on every connect.
+    const stamp = (detail: unknown, topic: string): BusMessage => ({detail, topic, seq: NaN, time: performance.now()});
     for (const topic of topics) {
-      this.offs.push(bus.on(topic, (_detail, _topic, message) => this.apply(topic, message, false)));
-      const last = bus.lastMessage(topic);
+      this.offs.push(bus.on(topic, (detail, from, message) => this.apply(topic, message ?? stamp(detail, from), false)));
+      const last = typeof bus.lastMessage == 'function' ? bus.lastMessage(topic) : stamp(bus.last(topic), topic);
       if (last && last.detail !== undefined && last.seq !== this.applied.get(topic)) this.apply(topic, last, true);
     }
   }

@@ -150,6 +150,8 @@ export class MiHint extends MiElement {
   private hovered = false;
   private overTip = false;
   private grace?: ReturnType<typeof setTimeout>;
+  /** A coach mark or inline hint that was showing when the element left: it shows again when it is back. */
+  private resume = false;
   private previousFocus: HTMLElement | null = null;
   /** Listeners that live while it is open. */
   private session?: AbortController;
@@ -197,6 +199,10 @@ export class MiHint extends MiElement {
     this.describer ??= document.createElement('span');
     this.describer.hidden = true;
     this.append(this.describer);
+    // NOTE: frameworks move elements (a keyed list re-ordered): a coach mark or inline hint the
+    // user has not dismissed comes back with it. A tooltip belongs to focus/hover, which the move ended.
+    if (this.resume) this.open = true;
+    this.resume = false;
   }
 
   override disconnectedCallback(): void {
@@ -205,6 +211,7 @@ export class MiHint extends MiElement {
     clearTimeout(this.grace);
     this.describe(null);
     this.describer?.remove();
+    this.resume = this.open && this.kind !== 'tooltip';
     this.open = false;
   }
 

@@ -110,6 +110,45 @@ describe('controllers on a tiny element', () => {
     });
   });
 
+  describe('BusController with a bus from an older copy', () => {
+    it('a page-wide bus without stamps (an older release loaded first) still delivers: last message on connect, then live ones', async () => {
+      const key = Symbol.for('mi-elements/bus@1');
+      const store = globalThis as unknown as Record<symbol, unknown>;
+      const ours = Object.getOwnPropertyDescriptor(globalThis, key);
+      const handlers = new Map<string, Set<(detail: unknown, topic: string) => void>>();
+      const lastByTopic = new Map<string, unknown>();
+      // The shape of release 0.1.0's bus: emit/on/last/clear, handlers get (detail, topic).
+      const old = {
+        emit(topic: string, detail: unknown) {
+          lastByTopic.set(topic, detail);
+          for (const h of handlers.get(topic) ?? []) h(detail, topic);
+        },
+        on(topic: string, handler: (detail: unknown, topic: string) => void) {
+          if (!handlers.has(topic)) handlers.set(topic, new Set());
+          handlers.get(topic)!.add(handler);
+          return () => handlers.get(topic)!.delete(handler);
+        },
+        last: (topic: string) => lastByTopic.get(topic),
+        clear: () => lastByTopic.clear(),
+      };
+      delete store[key];
+      Object.defineProperty(globalThis, key, {value: old, configurable: true});
+      try {
+        old.emit('legacy', {label: 'Before'});
+        const el = await fixture<TestWidget>(html`<test-widget listen="legacy"></test-widget>`);
+        expect(el.label).to.equal('Before');
+        old.emit('legacy', {value: 5});
+        await el.updateComplete;
+        expect(el.value).to.equal(5);
+        el.remove();
+        expect([...handlers.get('legacy')!]).to.have.length(0);
+      } finally {
+        delete store[key];
+        if (ours) Object.defineProperty(globalThis, key, ours);
+      }
+    });
+  });
+
   describe('TriggerController', () => {
     it('wires focus and click on the slotted control, and Tab reaches it', async () => {
       const el = await fixture<TestWidget>(html`<test-widget trigger="focus click"><button>Go</button></test-widget>`);

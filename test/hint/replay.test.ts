@@ -101,4 +101,28 @@ describe('<mi-hint> and the bus’s last message', () => {
     expect(part(second, 'text')!.textContent).to.equal('Sent before it existed');
     await expect(second).to.be.accessible();
   });
+
+  it('a coach mark still showing (not dismissed) comes back with its element when a framework moves it', async () => {
+    const wrap = await fixture<HTMLDivElement>(
+      html`<div>
+        <section id="a"></section>
+        <section id="b"><mi-hint variant="coach" listen="moved-coach" heading="New" content="Export is in the menu"><button>Export</button></mi-hint></section>
+      </div>`
+    );
+    const el = wrap.querySelector('mi-hint')!;
+    bus.emit('moved-coach', {open: true});
+    await settled(el);
+    expect(isShown(el)).to.equal(true);
+    wrap.querySelector('#a')!.append(el);
+    await settled(el);
+    expect(isShown(el), 'shown after the move').to.equal(true);
+    expect(el.open).to.equal(true);
+    await expect(el).to.be.accessible();
+    // The user can still dismiss it, and then it stays closed through another move.
+    part(el, 'dismiss')!.click();
+    await settled(el);
+    wrap.querySelector('#b')!.append(el);
+    await settled(el);
+    expect(isShown(el), 'dismissed, then moved').to.equal(false);
+  });
 });
