@@ -72,3 +72,23 @@ export async function setReducedMotion(reduce: boolean): Promise<void> {
 beforeEach(function () {
   if (!isChromium() && this.currentTest?.title.includes('[chromium]')) this.skip();
 });
+
+/**
+ * Switches `forced-colors: active` for the page (Chromium, over CDP: emulateMedia({forcedColors})
+ * is Playwright-only and ignored by the puppeteer launcher; test/server/forced-colors.plugin.mjs).
+ */
+export async function setForcedColors(active: boolean): Promise<void> {
+  const {executeServerCommand} = await import('@web/test-runner-commands');
+  const {waitUntil} = await import('@open-wc/testing');
+  await executeServerCommand('emulate-forced-colors', {active});
+  await waitUntil(() => matchMedia('(forced-colors: active)').matches === active, 'forced colors switched');
+}
+
+/** What a system colour keyword (`CanvasText`, `Canvas` …) resolves to right now. */
+export function systemColor(keyword: string): string {
+  const probe = document.body.appendChild(document.createElement('i'));
+  probe.style.color = keyword;
+  const value = getComputedStyle(probe).color;
+  probe.remove();
+  return value;
+}

@@ -1,11 +1,11 @@
 import {expect, fixture, html, oneEvent, waitUntil} from '@open-wc/testing';
-import {a11ySnapshot, emulateMedia, executeServerCommand, findAccessibilityNode, sendKeys} from '@web/test-runner-commands';
+import {a11ySnapshot, emulateMedia, findAccessibilityNode, sendKeys} from '@web/test-runner-commands';
 import '../../src/confirm/define.js';
 import type {ConfirmContext, MiConfirm} from '../../src/confirm/mi-confirm.js';
 import {clearAnnouncements} from '../../src/core/announcer.js';
 import {bus} from '../../src/core/bus.js';
 import {MiErrorEvent, MiSuccessEvent} from '../../src/events.js';
-import {captureConsole, frames, recordAnnouncements, resetWarnings, sleep} from '../helpers.js';
+import {captureConsole, frames, recordAnnouncements, resetWarnings, sleep, setForcedColors, systemColor} from '../helpers.js';
 
 type AXNode = {role?: string; name?: string; description?: string; disabled?: boolean; children?: AXNode[]};
 
@@ -769,32 +769,18 @@ describe('<mi-confirm>', () => {
   });
 
   describe('forced colors', () => {
-    // NOTE: emulateMedia({forcedColors}) is Playwright-only (ignored by the puppeteer-based
-    // chromeLauncher); test/server/forced-colors.plugin.mjs sets it over CDP.
-    const forcedColors = async (active: boolean) => {
-      await executeServerCommand('emulate-forced-colors', {active});
-      await waitUntil(() => matchMedia('(forced-colors: active)').matches === active, 'forced colors switched');
-    };
-    /** What a system colour keyword resolves to right now. */
-    const system = (keyword: string) => {
-      const probe = document.body.appendChild(document.createElement('i'));
-      probe.style.color = keyword;
-      const value = getComputedStyle(probe).color;
-      probe.remove();
-      return value;
-    };
     let theme: HTMLStyleElement | undefined;
     afterEach(async () => {
       theme?.remove();
-      await forcedColors(false);
+      await setForcedColors(false);
     });
 
     it('status text, spinner, tick and error icon use system colours, even over a themed icon [chromium]', async () => {
       // A page theme that colours the icon: in forced colors the user's colours must win.
       theme = document.head.appendChild(document.createElement('style'));
       theme.textContent = 'mi-confirm::part(icon) { color: rgb(109, 213, 140); }';
-      await forcedColors(true);
-      const [canvasText, canvas, buttonText] = [system('CanvasText'), system('Canvas'), system('ButtonText')];
+      await setForcedColors(true);
+      const [canvasText, canvas, buttonText] = [systemColor('CanvasText'), systemColor('Canvas'), systemColor('ButtonText')];
       expect(canvasText).to.not.equal(canvas);
       const el = await fixture<MiConfirm>(html`<mi-confirm pending-delay="0" sticky><button>Pay</button></mi-confirm>`);
       let settle!: (ok: boolean) => void;

@@ -1,5 +1,5 @@
 import {expect, fixture, html, waitUntil} from '@open-wc/testing';
-import {a11ySnapshot, emulateMedia, executeServerCommand, findAccessibilityNode} from '@web/test-runner-commands';
+import {a11ySnapshot, emulateMedia, findAccessibilityNode} from '@web/test-runner-commands';
 import '../../src/typing/define.js';
 import '../../src/provider/define.js';
 import type {MiTyping, PaceOptions} from '../../src/typing/mi-typing.js';
@@ -7,7 +7,7 @@ import {bus} from '../../src/core/bus.js';
 import {configure, resetConfig} from '../../src/core/config.js';
 import {clearAnnouncements} from '../../src/core/announcer.js';
 import {booked} from '../../src/typing/ticker.js';
-import {captureConsole, frames, recordAnnouncements, resetWarnings, sleep} from '../helpers.js';
+import {captureConsole, frames, recordAnnouncements, resetWarnings, sleep, setForcedColors, systemColor} from '../helpers.js';
 
 type AXNode = {role?: string; name?: string; children?: AXNode[]};
 
@@ -620,24 +620,11 @@ describe('<mi-typing>', () => {
   });
 
   describe('forced colors', () => {
-    // NOTE: emulateMedia({forcedColors}) is ignored by the puppeteer launcher;
-    // test/server/forced-colors.plugin.mjs switches it over CDP.
-    const forcedColors = async (active: boolean) => {
-      await executeServerCommand('emulate-forced-colors', {active});
-      await waitUntil(() => matchMedia('(forced-colors: active)').matches === active, 'forced colors switched');
-    };
-    const system = (keyword: string) => {
-      const probe = document.body.appendChild(document.createElement('i'));
-      probe.style.color = keyword;
-      const value = getComputedStyle(probe).color;
-      probe.remove();
-      return value;
-    };
-    afterEach(() => forcedColors(false));
+    afterEach(() => setForcedColors(false));
 
     it('dots, text and the bubble’s border use the system text colour, even under a page theme [chromium]', async () => {
-      await forcedColors(true);
-      const [canvasText, canvas] = [system('CanvasText'), system('Canvas')];
+      await setForcedColors(true);
+      const [canvasText, canvas] = [systemColor('CanvasText'), systemColor('Canvas')];
       expect(canvasText).to.not.equal(canvas);
       const el = await fixture<MiTyping>(html`<mi-typing variant="bubble" name="Ana" active delay="0"></mi-typing>`);
       el.style.setProperty('--mi-text', 'rgb(200, 30, 30)');
