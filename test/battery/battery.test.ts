@@ -132,6 +132,85 @@ describe('battery', function () {
     expect(nodes).to.be.greaterThan(entries.length);
   });
 
+  it('accessibility tree: each state exposes the role, name, value and description it promises [chromium]', async () => {
+    type AX = {role?: string; name?: string; value?: string | number; description?: string; children?: AX[]};
+    /** What must be in the tree, per state; `value: null` means no value (indeterminate). */
+    type Want = {role: string; name: string | RegExp; value?: number | null | ((v: unknown) => boolean); description?: string | null};
+    const bar = (name: string, value: Want['value']): Want => ({role: 'progressbar', name, value});
+    const send = (description: string | null): Want => ({role: 'button', name: 'Send', description});
+    const password = (description: string): Want => ({role: 'button', name: 'Password', description});
+    const text = (name: string): Want => ({role: 'StaticText', name});
+    const EXPECT: Record<string, Want[]> = {
+      'mi-progress:determinate': [bar('Uploading photo', 40)],
+      'mi-progress:indeterminate': [bar('Loading page', null)],
+      'mi-progress:paused': [bar('Sync', 60)],
+      'mi-progress:eta': [bar('Download', 10)],
+      'mi-progress:expected': [bar('Preparing report', (v) => typeof v === 'number' && v >= 0 && v < 100)],
+      'mi-progress:ring': [bar('Storage used', 70)],
+      'mi-progress:ring-indeterminate': [bar('Working', null)],
+      'mi-progress:steps': [bar('Checkout', 1)],
+      'mi-progress:success': [bar('Upload', 100)],
+      'mi-progress:error': [bar('Upload', 30)],
+      'mi-progress:steps-success': [bar('Checkout', 3)],
+      'mi-confirm:idle': [send(null)],
+      'mi-confirm:pending': [send('Working…')],
+      'mi-confirm:success': [send('Message sent')],
+      'mi-confirm:error': [send('Error: Server unavailable')],
+      'mi-confirm:button': [{role: 'button', name: 'Copy link'}],
+      'mi-typing:typing (dots)': [text('Ana is typing…')],
+      'mi-typing:typing (bubble)': [text('Ana is typing…')],
+      'mi-typing:three senders': [text('3 people are typing…')],
+      'mi-hint:tooltip-closed': [password('At least 8 characters')],
+      'mi-hint:tooltip-open': [password('At least 8 characters')],
+      'mi-hint:inline': [password('Format: DD/MM/YYYY')],
+      'mi-hint:coach': [
+        {role: 'dialog', name: 'New: saved searches', description: 'Save this search to get alerts.'},
+        {role: 'button', name: 'Got it'},
+      ],
+      'mi-hint:cue': [password('Swipe for more photos')],
+      'mi-toaster:notices': [
+        {role: 'region', name: 'Notifications'},
+        text('Payment failed'),
+        {role: 'button', name: 'Retry'},
+        {role: 'button', name: 'Dismiss notification: Message received'},
+      ],
+    };
+    const matches = (n: AX, w: Want) =>
+      n.role === w.role &&
+      (typeof w.name === 'string' ? n.name === w.name : w.name.test(n.name ?? '')) &&
+      (w.value === undefined || (w.value === null ? n.value === undefined : typeof w.value === 'function' ? w.value(n.value) : n.value === w.value)) &&
+      (w.description === undefined || (n.description || null) === w.description);
+    const problems: string[] = [];
+    let checked = 0;
+    const entries = available();
+    for (const entry of entries) {
+      const wants = EXPECT[`${entry.tag}:${entry.state}`] ?? [];
+      const el = await mount(entry);
+      const tree = (await a11ySnapshot({selector: '#stage'})) as unknown as AX;
+      const all: AX[] = [];
+      const walk = (n: AX) => {
+        all.push(n);
+        for (const c of n.children ?? []) walk(c);
+      };
+      walk(tree);
+      for (const want of wants) {
+        checked++;
+        if (!all.some((n) => matches(n, want))) {
+          const near = all.filter((n) => n.role === want.role).map((n) => JSON.stringify({name: n.name, value: n.value, description: n.description}));
+          problems.push(`${entry.tag}:${entry.state} no ${want.role} ${String(want.name)} (found ${near.join(' ') || 'none'})`);
+        }
+      }
+      // An idle indicator or empty toaster adds nothing to the tree.
+      if (/idle|empty/.test(entry.state) && entry.tag !== 'mi-confirm' && all.some((n) => n.role === 'StaticText' || n.role === 'region')) {
+        problems.push(`${entry.tag}:${entry.state} exposes content while idle`);
+      }
+      el.remove();
+    }
+    await figure(`accessibility tree: ${checked} promised role/name/value/description facts over ${entries.length} states, missing`, problems.length, '0', problems.length === 0);
+    expect(problems).to.deep.equal([]);
+    expect(checked, 'facts checked').to.equal(Object.values(EXPECT).flat().length);
+  });
+
   it('live regions: the announcer regions are never hidden when written', async () => {
     const {announce, onAnnounce} = await import('../../src/core/announcer.js');
     const hidden: string[] = [];
