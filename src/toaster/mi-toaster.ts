@@ -481,7 +481,12 @@ export class MiToaster extends MiElement {
       const layer = this.#layer;
       if (!li?.isConnected || !layer) return;
       const r = li.getBoundingClientRect();
-      if ((this.#modal() ?? this.renderRoot) !== layer.parentNode || !li.contains(layer.shadowRoot!.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2))) {
+      const [x, y] = [r.x + r.width / 2, r.y + r.height / 2];
+      // The topmost element there, down through open shadow roots (a shadow root's own
+      // elementFromPoint answers only for its tree in Firefox: asked of each topmost host in turn).
+      let hit = document.elementFromPoint(x, y);
+      for (let inner; (inner = hit?.shadowRoot?.elementFromPoint(x, y)) && inner !== hit; ) hit = inner;
+      if ((this.#modal() ?? this.renderRoot) !== layer.parentNode || !li.contains(hit)) {
         this.#raise = true;
         this.requestUpdate();
       }
