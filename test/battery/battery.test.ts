@@ -285,6 +285,42 @@ describe('battery', function () {
     expect(injected, 'nodes injected into shadow roots').to.deep.equal([]);
   });
 
+  it(`XSS: ${PAYLOADS.length} payloads through toast(), its handle and toast.promise() → 0 executions`, async () => {
+    const {toast} = await import('../../src/toaster/toast.js');
+    const hits = installHitCounter();
+    // The notices live in a layer inside the toaster's shadow root (or inside an open dialog).
+    const layers = () => [...deep(document)].filter((e) => e.hasAttribute('data-mi-toaster')).map((l) => l.shadowRoot ?? l);
+    const media = () => layers().reduce((n, root) => n + [...deep(root)].filter((e) => e.localName === 'img' || e.localName === 'svg').length, 0);
+    const show = async (text: (i: number) => string) => {
+      for (let i = 0; i < PAYLOADS.length; i++) {
+        const t = text(i);
+        const handle = toast(t, {description: t, id: `x${i}`, kind: 'error', action: {label: t, href: t}});
+        handle.update({message: t, description: t, action: {label: t, href: t}});
+        toast.promise(Promise.resolve({ok: true}), {pending: t, success: t, id: `p${i}`});
+        toast.promise(Promise.reject(new Error(t)), {error: () => t, id: `e${i}`});
+      }
+      await new Promise((r) => setTimeout(r, 100));
+      await Promise.all([...document.querySelectorAll('mi-toaster')].map((t) => (t as {updateComplete?: Promise<unknown>}).updateComplete));
+    };
+    let benign = 0;
+    let injected: string[] = [];
+    await captureConsole(async () => {
+      await show((i) => `Notice ${i}`);
+      benign = media();
+      document.querySelectorAll('mi-toaster').forEach((t) => t.remove());
+      await show((i) => PAYLOADS[i]);
+      injected = layers().flatMap((root) => risky(root).map((e) => `<${e.localName}>`));
+      if (media() > benign) injected.push(`${media() - benign} extra img/svg`);
+      await new Promise((r) => setTimeout(r, 300));
+    });
+    const shown = layers().reduce((n, root) => n + root.querySelectorAll('li').length, 0);
+    document.querySelectorAll('mi-toaster').forEach((t) => t.remove());
+    await figure(`XSS: ${PAYLOADS.length * 6} toast() / update() / toast.promise() placements, executions`, hits.length, '0', hits.length === 0);
+    expect(shown, 'notices rendered').to.be.greaterThan(0);
+    expect(hits, 'executions').to.deep.equal([]);
+    expect(injected, 'nodes injected into the toaster').to.deep.equal([]);
+  });
+
   it('sanity: the XSS detectors catch an element that does write HTML', async () => {
     const hits = installHitCounter();
     class Unsafe extends HTMLElement {
