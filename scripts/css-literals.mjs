@@ -6,6 +6,7 @@
 // left as written.
 import {readFileSync, writeFileSync, readdirSync, statSync} from 'node:fs';
 import {join} from 'node:path';
+import {pathToFileURL} from 'node:url';
 import {transformSync} from 'esbuild';
 
 const LITERAL = /\bcss\s*`((?:[^`\\$]|\\[\\`$]|\$(?!\{))*)`/g;
@@ -46,7 +47,7 @@ function* stylesFiles(dir) {
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const dir = process.argv[2] ?? 'dist';
   let before = 0;
   let after = 0;

@@ -38,7 +38,7 @@ for (const module of manifest.modules ?? []) {
   for (const d of module.declarations ?? []) {
     if (!d.customElement || !d.tagName) continue;
     const fields = (d.members ?? []).filter(
-      (m) => m.kind === 'field' && !m.privacy && !m.static && !m.readonly && !INTERNAL_FIELDS.has(m.name)
+      (m) => m.kind === 'field' && (!m.privacy || m.privacy === 'public') && !m.static && !m.readonly && !INTERNAL_FIELDS.has(m.name)
     );
     const attributes = (d.attributes ?? []).filter((a) => a.name);
     elements.push({

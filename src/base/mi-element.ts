@@ -89,7 +89,10 @@ export class MiElement extends LitElement {
   override connectedCallback(): void {
     // Moved out of a provider: forget its config; the provider around the new place (if any)
     // answers the request the consumer sends from super.connectedCallback().
-    this.providerLink.value = undefined;
+    if (this.providerLink.value) {
+      this.providerLink.value = undefined;
+      this.requestUpdate();
+    }
     super.connectedCallback();
     // Live regions must exist well before the first message; make them now.
     prepareAnnouncer();

@@ -50,18 +50,24 @@ function watchRoot(root: Node, check: () => void): () => void {
   if (!watcher) {
     const waiting = new Set<() => void>();
     const observer = new MutationObserver(() => {
-      for (const fn of [...waiting]) fn();
+      for (const fn of [...waiting]) {
+        try {
+          fn();
+        } catch {
+          /* one element's failure does not stop the others from finding their targets */
+        }
+      }
     });
     observer.observe(root, {childList: true, subtree: true, attributes: true, attributeFilter: ['id']});
     watchers.set(root, (watcher = {observer, waiting}));
   }
-  const {observer, waiting} = watcher;
-  waiting.add(check);
+  const current = watcher;
+  current.waiting.add(check);
   return () => {
-    waiting.delete(check);
-    if (!waiting.size) {
-      observer.disconnect();
-      watchers.delete(root);
+    current.waiting.delete(check);
+    if (!current.waiting.size) {
+      current.observer.disconnect();
+      if (watchers.get(root) === current) watchers.delete(root);
     }
   };
 }

@@ -131,6 +131,7 @@ export const bus: Bus = {
   emit: (topic, detail) => getBus().emit(topic, detail),
   on: (topic, handler) => getBus().on(topic, handler),
   last: (topic) => getBus().last(topic),
-  lastMessage: (topic) => getBus().lastMessage(topic),
+  // NOTE: a bus made by an older copy of the package on this page has no stamps.
+  lastMessage: (topic) => getBus().lastMessage?.(topic),
   clear: (topic) => getBus().clear(topic),
 };

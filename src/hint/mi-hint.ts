@@ -152,6 +152,8 @@ export class MiHint extends MiElement {
   private grace?: ReturnType<typeof setTimeout>;
   /** A coach mark or inline hint that was showing when the element left: it shows again when it is back. */
   private resume = false;
+  /** Shown again after a move: focus goes back into it only if the move lost it. */
+  private resumed = false;
   private previousFocus: HTMLElement | null = null;
   /** Listeners that live while it is open. */
   private session?: AbortController;
@@ -201,7 +203,7 @@ export class MiHint extends MiElement {
     this.append(this.describer);
     // NOTE: frameworks move elements (a keyed list re-ordered): a coach mark or inline hint the
     // user has not dismissed comes back with it. A tooltip belongs to focus/hover, which the move ended.
-    if (this.resume) this.open = true;
+    if (this.resume) this.open = this.resumed = true;
     this.resume = false;
   }
 
@@ -249,8 +251,10 @@ export class MiHint extends MiElement {
     if (this.open && !this.session) this.start(pop, target, anchors);
     if (!this.open) this.stop();
     if (this.open && changed.has('open') && this.kind === 'coach') {
-      this.renderRoot.querySelector<HTMLElement>('[part=dismiss]')?.focus();
+      const active = deepActive();
+      if (!this.resumed || !active || active === document.body) this.renderRoot.querySelector<HTMLElement>('[part=dismiss]')?.focus();
     }
+    this.resumed = false;
     // NOTE: described while relevant: focus/hover hints from the start (so the description is
     // read together with the control on focus), others only while they show.
     const relevant =
@@ -340,6 +344,8 @@ export class MiHint extends MiElement {
   }
 
   private conceal(reason: string): void {
+    // Closed while away (by the app, or a bus message applied on reconnect): it does not come back.
+    this.resume = false;
     if (!this.open) return;
     clearTimeout(this.grace);
     this.hovered = this.overTip = false;
@@ -359,6 +365,7 @@ export class MiHint extends MiElement {
 
   /** A deliberate dismissal: remembered, announced to listeners, then the tour goes on. */
   private finish(reason: string): void {
+    this.resume = false;
     if (!this.open) return;
     this.loops.dismissed();
     this.dispatchEvent(new MiDismissEvent());

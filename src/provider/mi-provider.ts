@@ -56,6 +56,11 @@ export class MiProvider extends LitElement {
   /** Hands the config to the elements inside; they re-render when it changes. */
   private readonly context = new ContextProvider(this, {context: providerContext});
 
+  /** What the elements inside receive right now (after the first update). */
+  get config(): ProviderConfig | undefined {
+    return this.context.value;
+  }
+
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
     const config: ProviderConfig = {strings: sanitizeStrings(this.strings)};

@@ -125,4 +125,41 @@ describe('<mi-hint> and the bus’s last message', () => {
     await settled(el);
     expect(isShown(el), 'dismissed, then moved').to.equal(false);
   });
+
+  it('a close sent while it was away wins over coming back; a move does not take focus from where the user is', async () => {
+    const wrap = await fixture<HTMLDivElement>(
+      html`<div>
+        <input aria-label="Reply" />
+        <section id="a"></section>
+        <section id="b"><mi-hint variant="coach" listen="away-coach" heading="New" content="Export is in the menu"><button>Export</button></mi-hint></section>
+      </div>`
+    );
+    const el = wrap.querySelector('mi-hint')!;
+    const input = wrap.querySelector('input')!;
+    bus.emit('away-coach', {open: true});
+    await settled(el);
+    expect(isShown(el)).to.equal(true);
+    // The user goes on typing elsewhere; the app re-orders the list: the coach mark comes back
+    // with its element, and the caret stays in the reply box.
+    input.focus();
+    wrap.querySelector('#a')!.append(el);
+    await settled(el);
+    expect(isShown(el), 'shown after the move').to.equal(true);
+    expect(document.activeElement, 'focus stays in the reply box').to.equal(input);
+    // Taken out; the server closes it meanwhile; put back: it stays closed.
+    el.remove();
+    bus.emit('away-coach', {open: false});
+    wrap.querySelector('#b')!.append(el);
+    await settled(el);
+    expect(isShown(el), 'closed while away').to.equal(false);
+    // Likewise an app's hide() while it is away.
+    bus.emit('away-coach', {open: true});
+    await settled(el);
+    expect(isShown(el)).to.equal(true);
+    el.remove();
+    el.hide();
+    wrap.querySelector('#a')!.append(el);
+    await settled(el);
+    expect(isShown(el), 'hidden by the app while away').to.equal(false);
+  });
 });

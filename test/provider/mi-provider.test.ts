@@ -5,6 +5,16 @@ import '../../src/provider/define.js';
 import '../controllers/fixtures.js';
 import type {TestWidget} from '../controllers/fixtures.js';
 import type {MiProvider} from '../../src/provider/mi-provider.js';
+import {MiElement} from '../../src/base/mi-element.js';
+import {html as litHtml} from 'lit';
+
+/** Renders one string from text(): what a user sees change when the provider's strings apply. */
+class GreetingWidget extends MiElement {
+  override render() {
+    return litHtml`<p>${this.text('greet', 'Hello')}</p>`;
+  }
+}
+if (!customElements.get('greeting-widget')) customElements.define('greeting-widget', GreetingWidget);
 
 describe('<mi-provider>', () => {
   it('gives its subtree motion and strings; the element attribute still wins', async () => {
@@ -73,5 +83,20 @@ describe('<mi-provider>', () => {
     } finally {
       resetConfig();
     }
+  });
+
+  it('an element moved out of a provider re-renders with the page texts; moved into one, with its texts', async () => {
+    const wrap = await fixture<HTMLDivElement>(html`<div><mi-provider strings='{"greet": "Bonjour"}'><greeting-widget></greeting-widget></mi-provider><section></section></div>`);
+    const widget = wrap.querySelector<GreetingWidget>('greeting-widget')!;
+    const shown = () => widget.shadowRoot!.querySelector('p')!.textContent;
+    await widget.updateComplete;
+    expect(shown()).to.equal('Bonjour');
+    expect(wrap.querySelector<MiProvider>('mi-provider')!.config?.strings).to.deep.equal({greet: 'Bonjour'});
+    wrap.querySelector('section')!.append(widget);
+    await widget.updateComplete;
+    expect(shown(), 'outside the provider').to.equal('Hello');
+    wrap.querySelector('mi-provider')!.append(widget);
+    await widget.updateComplete;
+    expect(shown(), 'back inside').to.equal('Bonjour');
   });
 });
