@@ -383,12 +383,13 @@ export class MiConfirm extends MiElement {
     const target = this.#target() as HTMLButtonElement;
     const submitter = submit ? (event as SubmitEvent).submitter : target;
     const form = (submit ? target : target.form) as HTMLFormElement | null;
-    let formData = new FormData(form ?? undefined);
+    // NOTE: built once: each FormData fires the form's `formdata` event, which apps may handle.
+    let formData: FormData;
     try {
       // The submitter's name/value, when it is one of the form's submit buttons.
       formData = new FormData(form ?? undefined, submitter);
     } catch {
-      /* not a submit button: the form's data alone */
+      formData = new FormData(form ?? undefined); // not a submit button: the form's data alone
     }
     const control = (submitter ?? this.#control()) as HTMLElement;
     const controller = new AbortController();

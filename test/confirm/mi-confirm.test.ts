@@ -564,9 +564,13 @@ describe('<mi-confirm>', () => {
         </mi-confirm>
       `);
       let context: ConfirmContext | undefined;
+      let formdataEvents = 0;
+      el.querySelector('form')!.addEventListener('formdata', () => formdataEvents++);
       el.action = (c) => ((context = c), post()(c));
       button(el).click();
       await oneEvent(el, 'mi-success');
+      // The app's own formdata handlers run once per submit, as without us.
+      expect(formdataEvents).to.equal(1);
       expect(context!.formData.get('topic')).to.equal('billing');
       expect(context!.formData.get('intent')).to.equal('send');
       expect(context!.submitter).to.equal(button(el));
