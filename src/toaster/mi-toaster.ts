@@ -295,7 +295,7 @@ export class MiToaster extends MiElement {
       action?.onClick?.();
       this.#drop(n, 'dismiss');
     };
-    return html`<span part="icon" aria-hidden="true"></span><div part="body">${label ? html`<span class="visually-hidden">${label}:</span>` : nothing}<p part="message">${message}</p>${description ? html`<p part="description">${description}</p>` : nothing}${action?.href ? html`<a part="action" href=${action.href} @click=${act}>${action.label}</a>` : action ? html`<button part="action" @click=${act}>${action.label}</button>` : nothing}${group ? html`<button part="expand" @click=${() => this.#unfold(n)}>${this.#t('showAll')}</button>` : nothing}</div><button part="close" aria-label=${this.#t('dismiss', {message})} @click=${() => this.#drop(n, 'dismiss')}></button>`;
+    return html`<span part="icon" aria-hidden="true"></span><div part="body">${label ? html`<span class="visually-hidden">${label}:</span>` : nothing}<p part="message">${message}</p>${description ? html`<p part="description">${description}</p>` : nothing}${action?.href ? html`<a part="action" href=${action.href} @click=${act}>${action.label}</a>` : action ? html`<button part="action" @click=${act}>${action.label}</button>` : nothing}${group ? html`<button part="expand" @click=${() => this.#unfold(n, true)}>${this.#t('showAll')}</button>` : nothing}</div><button part="close" aria-label=${this.#t('dismiss', {message})} @click=${() => this.#drop(n, 'dismiss')}></button>`;
   }
 
   /** The text announced for a notice: message, then description. */
@@ -371,11 +371,14 @@ export class MiToaster extends MiElement {
     this.requestUpdate();
   }
 
-  /** "Show all" on a summary: its notices take its place on the stack, all shown. */
-  #unfold(summary: Notice): void {
+  /**
+   * A summary's notices take its place on the stack: all shown for "Show all" (`all`); for an
+   * update or dismissal of one of them by id, within `max` as usual (no list opens by itself).
+   */
+  #unfold(summary: Notice, all = false): void {
     this.#items.splice(this.#items.indexOf(summary), 1, ...summary.group!);
     this.#byId.delete(summary.id);
-    this.#expanded = true;
+    if (all) this.#expanded = true;
     this.requestUpdate();
   }
 

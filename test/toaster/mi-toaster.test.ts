@@ -293,6 +293,22 @@ describe('<mi-toaster>', () => {
       expect(messages(el)).to.deep.equal(['Agent joined']);
     });
 
+    it('an update by id inside a summary keeps max: the other notices wait behind "+N more", nothing opens by itself', async () => {
+      const el = await make('max="2"');
+      setHidden(true);
+      const upload = el.show('Uploading…', {id: 'upload', kind: 'pending'});
+      for (const text of ['Agent joined', 'Ticket moved', 'Reply drafted']) el.show(text);
+      setHidden(false);
+      await el.updateComplete;
+      expect(messages(el)).to.deep.equal(['4 new notifications']);
+      upload.update({message: 'Uploaded', kind: 'success'});
+      await el.updateComplete;
+      expect(messages(el).length, 'shown').to.equal(2);
+      const more = layerRoot(el)!.querySelector('[part=more]');
+      expect(more?.getAttribute('aria-expanded')).to.equal('false');
+      expect(more?.textContent).to.equal('+2 more');
+    });
+
     it('a single notice that came while hidden is announced on return, not summarised', async () => {
       const el = await make();
       const log = recordAnnouncements();
