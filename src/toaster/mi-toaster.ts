@@ -489,7 +489,10 @@ export class MiToaster extends MiElement {
       // elementFromPoint answers only for its tree in Firefox: asked of each topmost host in turn).
       let hit = document.elementFromPoint(x, y);
       for (let inner; (inner = hit?.shadowRoot?.elementFromPoint(x, y)) && inner !== hit; ) hit = inner;
-      if ((this.#modal() ?? this.renderRoot) !== layer.parentNode || !li.contains(hit)) {
+      // Covered means something else is there: not our own layer (a notice scrolled under
+      // another, or off-screen in a long expanded list, is not a reason to re-enter the top layer).
+      const covered = x >= 0 && y >= 0 && x <= innerWidth && y <= innerHeight && !!hit && hit !== layer && !layer.shadowRoot?.contains(hit);
+      if ((this.#modal() ?? this.renderRoot) !== layer.parentNode || covered) {
         this.#raise = true;
         this.requestUpdate();
       }
