@@ -42,8 +42,9 @@ const clip = (value: unknown): string => (typeof value == 'string' ? (value.leng
 
 /** Only http(s) and relative URLs: `javascript:`, `data:` and the like are refused. */
 function safeUrl(value: unknown): string {
+  if (!value) return ''; // none: nothing to resolve (an avatar is rare; resolving costs a URL parse)
   if (allowedUrl(value)) return value as string;
-  if (value) ignored('avatar', value);
+  ignored('avatar', value);
   return '';
 }
 

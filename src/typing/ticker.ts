@@ -12,15 +12,26 @@ let armed = Infinity;
 
 /** Runs `task` once at `time` (on the performance.now() clock); booking again moves it, `Infinity` cancels it. */
 export function book(task: Task, time = Infinity): void {
+  const before = due.get(task);
   if (time < Infinity) due.set(task, time);
   else due.delete(task);
+  // NOTE: O(1) for the usual booking (later than the timer, or earlier: the timer moves); the
+  // earliest only has to be searched for when the booking that set the timer moved or left.
+  if (time < armed) arm(time);
+  else if (before === armed) arm(earliest());
+}
+
+function earliest(): number {
   let next = Infinity;
   for (const at of due.values()) if (at < next) next = at;
-  if (next != armed) {
-    clearTimeout(timer);
-    armed = next;
-    if (next < Infinity) timer = setTimeout(run, next - performance.now());
-  }
+  return next;
+}
+
+function arm(next: number): void {
+  if (next == armed) return;
+  clearTimeout(timer);
+  armed = next;
+  if (next < Infinity) timer = setTimeout(run, next - performance.now());
 }
 
 /** How many tasks are waiting (tests and benchmarks). */
@@ -36,7 +47,7 @@ function run(): void {
       task();
     }
   } finally {
-    // Cancels nothing (run is never booked) and sets the timer for what is left.
-    book(run);
+    // Tasks may have booked again while running: the timer is set for the earliest of what is left.
+    arm(earliest());
   }
 }

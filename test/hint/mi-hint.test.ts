@@ -7,6 +7,7 @@ import type {MiHideEvent} from '../../src/events.js';
 import '../../src/hint/define.js';
 import type {MiHint} from '../../src/hint/mi-hint.js';
 import {captureConsole, frames, recordAnnouncements, resetWarnings, sleep} from '../helpers.js';
+import {isShown, part, pop} from './helpers.js';
 
 /** CDP-only commands (accessibility tree, media emulation) run on Chromium; Firefox (BiDi) gets equivalents. */
 const chromium = navigator.userAgent.includes('Chrome/');
@@ -19,14 +20,6 @@ async function reduceMotion(on: boolean): Promise<void> {
 
 type AXNode = {role?: string; name?: string; description?: string; focused?: boolean; children?: AXNode[]};
 
-const pop = (el: MiHint) => el.shadowRoot!.querySelector<HTMLElement>('[popover]')!;
-const part = (el: MiHint, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~=${name}]`);
-/** Open in the top layer, and actually visible (a closed popover must not show anywhere). */
-const isShown = (el: MiHint) => {
-  const shown = pop(el).matches(':popover-open');
-  expect(pop(el).checkVisibility(), 'visible exactly when open').to.equal(shown);
-  return shown;
-};
 /** Waits for the fade-in to finish (axe and geometry read the settled box). */
 const settled = (el: MiHint) => Promise.all(pop(el).getAnimations().map((a) => a.finished));
 /** The arrow the styles draw for a cue (a graphic, hidden from assistive technology). */

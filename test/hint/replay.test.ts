@@ -8,15 +8,8 @@ import type {MiHideEvent} from '../../src/events.js';
 import '../../src/hint/define.js';
 import type {MiHint} from '../../src/hint/mi-hint.js';
 import {frames} from '../helpers.js';
+import {isShown, part, pop} from './helpers.js';
 
-const pop = (el: MiHint) => el.shadowRoot!.querySelector<HTMLElement>('[popover]')!;
-const part = (el: MiHint, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~=${name}]`);
-/** Open in the top layer and visible; closed and not visible anywhere otherwise. */
-const isShown = (el: MiHint) => {
-  const shown = pop(el).matches(':popover-open');
-  expect(pop(el).checkVisibility(), 'visible exactly when open').to.equal(shown);
-  return shown;
-};
 const settled = async (el: MiHint) => {
   await el.updateComplete;
   await frames();

@@ -6,7 +6,7 @@ import type {MiTyping, PaceOptions} from '../../src/typing/mi-typing.js';
 import {bus} from '../../src/core/bus.js';
 import {configure, resetConfig} from '../../src/core/config.js';
 import {clearAnnouncements} from '../../src/core/announcer.js';
-import {booked} from '../../src/typing/ticker.js';
+import {book, booked} from '../../src/typing/ticker.js';
 import {captureConsole, frames, recordAnnouncements, resetWarnings, sleep, setForcedColors, systemColor} from '../helpers.js';
 
 type AXNode = {role?: string; name?: string; children?: AXNode[]};
@@ -783,6 +783,27 @@ describe('<mi-typing>', () => {
         Object.assign(window, {setTimeout: st, clearTimeout: ct, setInterval: si, clearInterval: ci});
       }
     }
+
+    it('the shared timer wakes for the earliest booking, follows re-bookings and cancellations', async () => {
+      const ran: string[] = [];
+      const a = () => ran.push('a');
+      const b = () => ran.push('b');
+      const c = () => ran.push('c');
+      const t0 = performance.now();
+      book(a, t0 + 400);
+      book(b, t0 + 80);
+      book(c, t0 + 250);
+      book(b, t0 + 150); // the earliest moves later: nothing may run at 80 ms
+      await sleep(110);
+      expect(ran, 'at 110 ms').to.deep.equal([]);
+      await waitUntil(() => ran.length === 1, 'b did not run', {timeout: 2000});
+      expect(ran).to.deep.equal(['b']);
+      book(c); // cancelled
+      await waitUntil(() => ran.length === 2, 'a did not run', {timeout: 2000});
+      expect(ran).to.deep.equal(['b', 'a']);
+      expect(performance.now() - t0).to.be.at.least(395);
+      expect(booked()).to.equal(0);
+    });
 
     it('200 typing indicators share one timer; 1000 idle ones use none', async () => {
       const feed = topic();
