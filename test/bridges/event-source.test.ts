@@ -1,7 +1,7 @@
 import {expect} from '@open-wc/testing';
 import {connectEventSource} from '../../src/bridges/event-source.js';
 import {captureConsole, resetWarnings, sleep} from '../helpers.js';
-import {attempts, clients, envelope, newChannel, record, restart, send, sseUrl, until} from './server.js';
+import {attempts, clients, describeCleanup, envelope, newChannel, record, restart, retryGaps, send, sseUrl, until} from './server.js';
 
 const connected = (channel: string, n = 1, timeout = 3000) => until(async () => (await clients(channel)).sse === n, timeout, `${n} SSE client(s)`);
 
@@ -86,9 +86,7 @@ describe('connectEventSource', () => {
       await until(() => got.details.length === 1);
       await restart(channel, 1600);
       await connected(channel, 1, 5000);
-      const retries = (await attempts(channel)).slice(1);
-      // From one retry to the next: the 2nd, 3rd, 4th… delay.
-      const gaps = retries.slice(1).map((a, i) => a.t - retries[i].t);
+      const {retries, gaps} = await retryGaps(channel);
       // Delays: 50–100, 100–200, 200–400, 400–800, then 400–800 ms until the server is back
       // (wide enough apart that a loaded machine's latency does not blur them).
       expect(retries.length).to.be.within(4, 9);
@@ -229,31 +227,5 @@ describe('connectEventSource', () => {
     });
   });
 
-  describe('cleanup', () => {
-    it('disconnect closes the stream and stops delivering; twice is harmless', async () => {
-      const channel = newChannel('close');
-      const got = record(channel);
-      const disconnect = connectEventSource(sseUrl(channel));
-      await connected(channel);
-      disconnect();
-      disconnect();
-      await connected(channel, 0);
-      await send(channel, [{data: envelope(channel, 'late')}]);
-      await sleep(100);
-      expect(got.details).to.deep.equal([]);
-      got.stop();
-    });
-
-    it('disconnect while a reconnection is pending stops reconnecting', async () => {
-      const channel = newChannel('pending');
-      const disconnect = connectEventSource(sseUrl(channel), {retryMs: 60, maxRetryMs: 60});
-      await connected(channel);
-      await restart(channel, 2000);
-      await until(async () => (await attempts(channel)).length >= 3);
-      disconnect();
-      const count = (await attempts(channel)).length;
-      await sleep(250);
-      expect((await attempts(channel)).length).to.equal(count);
-    });
-  });
+  describeCleanup('stream', (channel, options) => connectEventSource(sseUrl(channel), options), connected);
 });

@@ -1,4 +1,5 @@
 // Drives the bridges' test endpoints (test/server/bridges.plugin.mjs) and records bus traffic.
+import {expect} from '@open-wc/testing';
 import {bus} from '../../src/core/bus.js';
 
 export interface Frame {
@@ -52,4 +53,49 @@ export function record(topic: string): {details: unknown[]; stop: () => void} {
   const details: unknown[] = [];
   const stop = bus.on(topic, (d) => details.push(d));
   return {details, stop};
+}
+
+/** The delays between successive reconnection attempts after the first connection. */
+export async function retryGaps(channel: string): Promise<{retries: Attempt[]; gaps: number[]}> {
+  const retries = (await attempts(channel)).slice(1);
+  // From one retry to the next: the 2nd, 3rd, 4th… delay.
+  return {retries, gaps: retries.slice(1).map((a, i) => a.t - retries[i].t)};
+}
+
+/**
+ * What every server bridge promises on disconnect (the same for SSE and WebSocket): `connect`
+ * opens one to the channel's endpoint, `connected` waits for the server to count n clients.
+ */
+export function describeCleanup(
+  what: string,
+  connect: (channel: string, options?: {retryMs: number; maxRetryMs: number}) => () => void,
+  connected: (channel: string, n?: number) => Promise<void>
+): void {
+  describe('cleanup', () => {
+    it(`disconnect closes the ${what} and stops delivering; twice is harmless`, async () => {
+      const channel = newChannel('close');
+      const got = record(channel);
+      const disconnect = connect(channel);
+      await connected(channel);
+      disconnect();
+      disconnect();
+      await connected(channel, 0);
+      await send(channel, [{data: envelope(channel, 'late')}]);
+      await new Promise((r) => setTimeout(r, 100));
+      expect(got.details).to.deep.equal([]);
+      got.stop();
+    });
+
+    it('disconnect while a reconnection is pending stops reconnecting', async () => {
+      const channel = newChannel('pending');
+      const disconnect = connect(channel, {retryMs: 60, maxRetryMs: 60});
+      await connected(channel);
+      await restart(channel, 2000);
+      await until(async () => (await attempts(channel)).length >= 3);
+      disconnect();
+      const count = (await attempts(channel)).length;
+      await new Promise((r) => setTimeout(r, 250));
+      expect((await attempts(channel)).length).to.equal(count);
+    });
+  });
 }

@@ -1,7 +1,7 @@
 import {expect} from '@open-wc/testing';
 import {connectWebSocket} from '../../src/bridges/web-socket.js';
 import {captureConsole, resetWarnings, sleep} from '../helpers.js';
-import {attempts, clients, envelope, newChannel, record, restart, send, until, wsUrl} from './server.js';
+import {attempts, clients, describeCleanup, envelope, newChannel, record, restart, retryGaps, send, until, wsUrl} from './server.js';
 
 const connected = (channel: string, n = 1, timeout = 3000) => until(async () => (await clients(channel)).ws === n, timeout, `${n} WebSocket client(s)`);
 
@@ -103,9 +103,7 @@ describe('connectWebSocket', () => {
       // connections itself (Firefox adds its own delay).
       await restart(channel, 2600);
       await connected(channel, 1, 7000);
-      const retries = (await attempts(channel)).slice(1);
-      // From one retry to the next: the 2nd, 3rd, 4th… delay.
-      const gaps = retries.slice(1).map((a, i) => a.t - retries[i].t);
+      const {retries, gaps} = await retryGaps(channel);
       // Delays: 50–100, 100–200, 200–400, 400–800, then 400–800 ms until the server is back
       // (wide enough apart that a loaded machine's latency does not blur them).
       expect(retries.length).to.be.within(4, 12);
@@ -204,31 +202,5 @@ describe('connectWebSocket', () => {
     });
   });
 
-  describe('cleanup', () => {
-    it('disconnect closes the socket and stops delivering; twice is harmless', async () => {
-      const channel = newChannel('close');
-      const got = record(channel);
-      const disconnect = connectWebSocket(wsUrl(channel));
-      await connected(channel);
-      disconnect();
-      disconnect();
-      await connected(channel, 0);
-      await send(channel, [{data: envelope(channel, 'late')}]);
-      await sleep(100);
-      expect(got.details).to.deep.equal([]);
-      got.stop();
-    });
-
-    it('disconnect while a reconnection is pending stops reconnecting', async () => {
-      const channel = newChannel('pending');
-      const disconnect = connectWebSocket(wsUrl(channel), {retryMs: 60, maxRetryMs: 60});
-      await connected(channel);
-      await restart(channel, 2000);
-      await until(async () => (await attempts(channel)).length >= 3);
-      disconnect();
-      const count = (await attempts(channel)).length;
-      await sleep(250);
-      expect((await attempts(channel)).length).to.equal(count);
-    });
-  });
+  describeCleanup('socket', (channel, options) => connectWebSocket(wsUrl(channel), options), connected);
 });
