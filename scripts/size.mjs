@@ -8,6 +8,7 @@ import {readFileSync, existsSync, readdirSync} from 'node:fs';
 import {gzipSync, brotliCompressSync, constants} from 'node:zlib';
 import {build} from 'esbuild';
 import {esbuildCssLiterals} from './css-literals.mjs';
+import {BUNDLE} from './bundle-options.mjs';
 
 const root = new URL('../', import.meta.url);
 const budgets = JSON.parse(readFileSync(new URL('bench/budgets.json', root), 'utf8'));
@@ -29,14 +30,8 @@ const EXTRA = {bridges: ['src/bridges/event-source.ts', 'src/bridges/web-socket.
 async function bundle(imports) {
   const contents = imports.map((p) => `export * from ${JSON.stringify(new URL(p, root).pathname)};`).join('\n');
   const result = await build({
+    ...BUNDLE,
     stdin: {contents, resolveDir: new URL('.', root).pathname, loader: 'ts'},
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    target: 'es2022',
-    conditions: ['production'],
-    write: false,
-    legalComments: 'none',
     tsconfig: new URL('tsconfig.json', root).pathname,
     plugins: [esbuildCssLiterals()],
   });

@@ -1,6 +1,6 @@
 // Bytes: ours from the root's scripts/size.mjs --json (the lead's budgets check, run as is), and
-// the floor and each anchor's closest equivalents bundled the same way (esbuild: bundle, minify,
-// esm, es2022, production conditions, no legal comments), raw / gzip -9 / brotli 11.
+// the floor and each anchor's closest equivalents bundled the same way (scripts/bundle-options.mjs:
+// esbuild, bundle, minify, esm, es2022, production conditions), raw / gzip -9 / brotli 11.
 // Writes each subject's full bundle to bench/.build/<id>.js: the browser runs what was measured.
 import {execFile} from 'node:child_process';
 import {mkdirSync, writeFileSync, readFileSync, existsSync} from 'node:fs';
@@ -8,6 +8,8 @@ import {gzipSync, brotliCompressSync, constants} from 'node:zlib';
 import {fileURLToPath} from 'node:url';
 import {build} from 'esbuild';
 import {SUBJECTS, MODULE_LABELS} from './subjects.mjs';
+import {BUNDLE} from '../../scripts/bundle-options.mjs';
+import {esbuildCssLiterals} from '../../scripts/css-literals.mjs';
 
 const benchDir = fileURLToPath(new URL('../', import.meta.url));
 const rootDir = fileURLToPath(new URL('../../', import.meta.url));
@@ -21,17 +23,7 @@ export const sizes = (buf) => ({
 
 async function bundle(specifiers) {
   const contents = specifiers.map((s) => `import ${JSON.stringify(s)};`).join('\n');
-  const result = await build({
-    stdin: {contents, resolveDir: benchDir, loader: 'js'},
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    target: 'es2022',
-    conditions: ['production'],
-    write: false,
-    legalComments: 'none',
-    logLevel: 'silent',
-  });
+  const result = await build({...BUNDLE, stdin: {contents, resolveDir: benchDir, loader: 'js'}});
   return Buffer.from(result.outputFiles[0].contents);
 }
 
@@ -107,17 +99,12 @@ export async function bundleOursFromSrc() {
       if (/export (async )?(function|const) toast\b/.test(text)) lines.push(`export {toast} from ${JSON.stringify(`${dir}${file}`)};`);
     }
   }
+  // The same build as scripts/size.mjs and dist/: css`` literals minified.
   const result = await build({
+    ...BUNDLE,
     stdin: {contents: lines.join('\n'), resolveDir: rootDir, loader: 'ts'},
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    target: 'es2022',
-    conditions: ['production'],
-    write: false,
-    legalComments: 'none',
-    logLevel: 'silent',
     tsconfig: `${rootDir}tsconfig.json`,
+    plugins: [esbuildCssLiterals()],
   });
   mkdirSync(buildDir, {recursive: true});
   writeFileSync(`${buildDir}ours-src.js`, result.outputFiles[0].contents);
