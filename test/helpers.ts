@@ -92,3 +92,15 @@ export function systemColor(keyword: string): string {
   probe.remove();
   return value;
 }
+
+/** Makes localStorage throw as in private mode / a full quota; returns the undo. */
+export function breakStorage(): () => void {
+  const {getItem, setItem} = Storage.prototype;
+  Storage.prototype.getItem = () => {
+    throw new DOMException('denied', 'SecurityError');
+  };
+  Storage.prototype.setItem = () => {
+    throw new DOMException('full', 'QuotaExceededError');
+  };
+  return () => Object.assign(Storage.prototype, {getItem, setItem});
+}

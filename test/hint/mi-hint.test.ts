@@ -3,11 +3,10 @@ import {a11ySnapshot, emulateMedia, findAccessibilityNode, resetMouse, sendKeys,
 import {bus} from '../../src/core/bus.js';
 import {configure, resetConfig} from '../../src/core/config.js';
 import {readLoop, recordDismissed, resetLoops} from '../../src/core/loops.js';
-import type {MiHideEvent} from '../../src/events.js';
 import '../../src/hint/define.js';
 import type {MiHint} from '../../src/hint/mi-hint.js';
-import {captureConsole, frames, recordAnnouncements, resetWarnings, sleep} from '../helpers.js';
-import {isShown, part, pop} from './helpers.js';
+import {breakStorage, captureConsole, frames, recordAnnouncements, resetWarnings, sleep} from '../helpers.js';
+import {events, isShown, part, pop} from './helpers.js';
 
 /** CDP-only commands (accessibility tree, media emulation) run on Chromium; Firefox (BiDi) gets equivalents. */
 const chromium = navigator.userAgent.includes('Chrome/');
@@ -42,14 +41,6 @@ async function described(name: string): Promise<string> {
   return [...(control?.ariaDescribedByElements ?? [])].map((e) => e.textContent).join(' ');
 }
 
-/** Records mi-show / mi-hide / mi-dismiss on an element. */
-function events(el: Element) {
-  const log: string[] = [];
-  el.addEventListener('mi-show', () => log.push('show'));
-  el.addEventListener('mi-hide', (e) => log.push(`hide:${(e as MiHideEvent).reason}`));
-  el.addEventListener('mi-dismiss', () => log.push('dismiss'));
-  return log;
-}
 
 /** Fresh hint + fresh storage reads: what a page reload does to a hint (same localStorage). */
 async function reload(template: () => ReturnType<typeof html>): Promise<MiHint> {
@@ -753,14 +744,8 @@ describe('<mi-hint>', () => {
 
     it('storage that throws: still shows, and once holds for the page', async () => {
       resetWarnings();
-      const {getItem, setItem} = Storage.prototype;
-      Storage.prototype.getItem = () => {
-        throw new DOMException('denied', 'SecurityError');
-      };
-      Storage.prototype.setItem = () => {
-        throw new DOMException('full', 'QuotaExceededError');
-      };
-      try {
+      const restoreStorage = breakStorage();
+            try {
         const {warns} = await captureConsole(async () => {
           let el = await fixture<MiHint>(html`<mi-hint once="private" content="Works anyway"><input aria-label="S" /></mi-hint>`);
           expect(await focusOnce(el)).to.equal(true);
@@ -770,8 +755,7 @@ describe('<mi-hint>', () => {
         });
         expect(warns).to.have.length(1);
       } finally {
-        Storage.prototype.getItem = getItem;
-        Storage.prototype.setItem = setItem;
+        restoreStorage();
       }
     });
   });

@@ -4,24 +4,16 @@
 import {expect, fixture, html} from '@open-wc/testing';
 import {bus} from '../../src/core/bus.js';
 import {resetLoops} from '../../src/core/loops.js';
-import type {MiHideEvent} from '../../src/events.js';
 import '../../src/hint/define.js';
 import type {MiHint} from '../../src/hint/mi-hint.js';
 import {frames} from '../helpers.js';
-import {isShown, part, pop} from './helpers.js';
+import {events, isShown, part, pop} from './helpers.js';
 
 const settled = async (el: MiHint) => {
   await el.updateComplete;
   await frames();
   await Promise.all(pop(el).getAnimations().map((a) => a.finished));
 };
-function events(el: Element) {
-  const log: string[] = [];
-  el.addEventListener('mi-show', () => log.push('show'));
-  el.addEventListener('mi-hide', (e) => log.push(`hide:${(e as MiHideEvent).reason}`));
-  el.addEventListener('mi-dismiss', () => log.push('dismiss'));
-  return log;
-}
 
 describe('<mi-hint> and the bus’s last message', () => {
   afterEach(() => {

@@ -7,7 +7,7 @@ import {clearAnnouncements} from '../../src/core/announcer.js';
 import {getBus} from '../../src/core/bus.js';
 import {configure, resetConfig} from '../../src/core/config.js';
 import {MiCompleteEvent, MiErrorEvent} from '../../src/events.js';
-import {captureConsole, frames, recordAnnouncements, resetWarnings, sleep, type AnnouncementLog} from '../helpers.js';
+import {breakStorage, captureConsole, frames, recordAnnouncements, resetWarnings, sleep, type AnnouncementLog} from '../helpers.js';
 
 type AXNode = {role?: string; name?: string; value?: number; valuemin?: number; valuemax?: number; busy?: boolean; children?: AXNode[]};
 
@@ -559,19 +559,12 @@ describe('<mi-progress>', () => {
     });
 
     it('keeps durations in memory when storage fails, and ignores junk in storage', async () => {
-      const {getItem, setItem} = Storage.prototype;
-      Storage.prototype.getItem = () => {
-        throw new DOMException('denied', 'SecurityError');
-      };
-      Storage.prototype.setItem = () => {
-        throw new DOMException('full', 'QuotaExceededError');
-      };
-      try {
+      const restoreStorage = breakStorage();
+            try {
         for (const ms of [400, 900, 500]) rememberDuration('private', ms);
         expect(typicalDuration('private')).to.equal(500);
       } finally {
-        Storage.prototype.getItem = getItem;
-        Storage.prototype.setItem = setItem;
+        restoreStorage();
       }
       localStorage.setItem('mi-elements:progress@1:junk', '{"__proto__": {"x": 1}}');
       expect(typicalDuration('junk')).to.equal(undefined);
