@@ -4,7 +4,7 @@ import {pageSingleton} from '../core/global.js';
 /** How many recent message ids a page remembers for dedupe. */
 export const SEEN_LIMIT = 1000;
 
-/** How long copies of an id-less server message are matched across tabs (ms since the last copy). */
+/** How long copies of an id-less server message are matched across tabs (ms since it was first applied). */
 export const COPY_WINDOW_MS = 5000;
 
 /** The bridged message being emitted right now (the bus delivers synchronously). */
