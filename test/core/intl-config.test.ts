@@ -23,6 +23,8 @@ describe('core/intl', () => {
     expect(formatPercent(0.42, 'de')).to.equal('42\u00A0%');
     expect(formatList(['Ana', 'Ben', 'Cleo'], 'en')).to.equal('Ana, Ben, and Cleo');
     expect(formatList(['Ana', 'Ben'], 'de')).to.equal('Ana und Ben');
+    expect(formatList(['Ana'], 'de'), 'one name is the name').to.equal('Ana');
+    expect(formatList([], 'en'), 'no names, no text').to.equal('');
   });
 
   it('resolves the language: explicit, configure(), nearest [lang], the page', async () => {
