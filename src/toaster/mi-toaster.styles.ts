@@ -16,7 +16,8 @@ export const styles = css`
   .center { inset-inline: 0; margin-inline: auto; justify-items: center; }
   ol { display: grid; gap: 0.5rem; width: 100%; margin: 0; padding: 0; list-style: none; }
   .expanded ol { max-height: 80vh; overflow: auto; }
-  li { --_kind: var(--_accent); display: grid; grid-template-columns: auto 1fr auto; gap: 0.75rem; padding: 0.75rem; border: 1px solid var(--_track); border-inline-start: 4px solid var(--_kind); border-radius: var(--_radius); background: var(--_surface); box-shadow: 0 4px 16px #0003; animation: mi-toast-in var(--_duration) ease-out; }
+  li { --_kind: var(--_accent); display: grid; grid-template-columns: auto 1fr auto; gap: 0.75rem; padding: 0.75rem; border: 1px solid var(--_track); border-inline-start: 4px solid var(--_kind); border-radius: var(--_radius); background: var(--_surface); box-shadow: 0 4px 16px #0003; }
+  .in { animation: mi-toast-in var(--_duration) ease-out; }
   [data-kind='success'] { --_kind: var(--_success); --_glyph: '✓'; }
   [data-kind='warning'] { --_kind: var(--_warning); --_glyph: '!'; }
   [data-kind='error'] { --_kind: var(--_danger); --_glyph: '✕'; }
@@ -34,7 +35,7 @@ export const styles = css`
   /* The × is drawn, not text: the button's name is its label ("Dismiss notification: …"). */
   [part='close']::before { content: '×'; }
   /* Reduced motion: a fade in place instead of a slide. */
-  .reduce li { animation: mi-toast-fade min(var(--mi-duration, 200ms), 300ms) reverse; }
+  .reduce .in { animation: mi-toast-fade min(var(--mi-duration, 200ms), 300ms) reverse; }
   @keyframes mi-toast-in { from { opacity: 0.6; transform: translateY(var(--_from)); } }
   @keyframes mi-toast-fade { to { opacity: 0.4; } }
   @media (forced-colors: active) {

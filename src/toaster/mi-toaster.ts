@@ -220,6 +220,15 @@ export class MiToaster extends MiElement {
     // Its `close` does not leave a shadow root either: listen on the dialog itself.
     if (home !== this.renderRoot) home.addEventListener('close', this.#toggle, {signal: this.#listening?.signal});
     render(this.#stack(), layer.shadowRoot!, {host: this});
+    try {
+      // Re-entering the top layer puts us above whatever opened since.
+      if (this.#raise || open !== layer.matches(':popover-open')) {
+        layer.hidePopover();
+        if (open) layer.showPopover();
+      }
+    } catch {
+      /* not in a document, or no popover support: the stack is still fixed in place */
+    }
     const ol = layer.shadowRoot!.querySelector('ol');
     const want = this.#visible();
     if (ol) {
@@ -229,20 +238,15 @@ export class MiToaster extends MiElement {
         n.el.dataset.kind = n.kind;
         render(this.#notice(n), n.el, {host: this});
       }
+      // Of the notices entering together, the newest BURST slide in: a burst does not animate a
+      // thousand nodes (each one costs style and paint in the same frame).
+      let entering = 0;
+      for (let i = want.length; i--; ) if (want[i].el!.parentNode !== ol) want[i].el!.className = ++entering > BURST ? '' : 'in';
       // Keyed by notice, moving as little as possible: a focused notice keeps its node (and focus).
       const ordered = this.#top ? [...want].reverse() : want;
       const keep = new Set(ordered.map((n) => n.el));
       for (const li of [...ol.children]) if (!keep.has(li as HTMLLIElement)) li.remove();
       ordered.forEach((n, i) => ol.children[i] !== n.el && ol.insertBefore(n.el!, ol.children[i] ?? null));
-    }
-    try {
-      // Re-entering the top layer puts us above whatever opened since.
-      if (this.#raise || open !== layer.matches(':popover-open')) {
-        layer.hidePopover();
-        if (open) layer.showPopover();
-      }
-    } catch {
-      /* not in a document, or no popover support: the stack is still fixed in place */
     }
     // Focus never comes here on its own, but a notice that leaves must not drop it on <body>.
     const target = want.at(-1)?.el ?? this.#returnTo;

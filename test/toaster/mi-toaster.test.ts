@@ -715,6 +715,18 @@ describe('<mi-toaster>', () => {
       expect(duration).to.be.within(1, 300);
     });
 
+    it('a burst slides in its newest three; the others appear in place; a later one slides in', async () => {
+      const el = await make('max="10"');
+      for (let i = 0; i < 8; i++) el.show(`Burst ${i}`);
+      await el.updateComplete;
+      const moving = (li: Element) => keyframeProps(li).includes('transform');
+      expect(messages(el)).to.have.length(8);
+      expect(notices(el).filter(moving).map((li) => li.querySelector('[part=message]')!.textContent)).to.deep.equal(['Burst 5', 'Burst 6', 'Burst 7']);
+      el.show('Later');
+      await el.updateComplete;
+      expect(moving(notices(el).at(-1)!)).to.equal(true);
+    });
+
     it('motion="reduce" on the element does the same', async () => {
       const el = await make('motion="reduce"');
       el.show('Fades');
