@@ -23,29 +23,35 @@ export interface PaceOptions {
 /** One person typing, or one paced reply. Times are on the performance.now() clock. */
 interface Sender {
   name: string;
-  avatar: string;
-  /** Start of this burst: the sender shows from `since + delay`. */
-  since: number;
-  /** Last refresh: without another one the sender is dropped at `seen + timeout`. */
-  seen: number;
-  /** When the sender stopped: it lingers until `stop + linger`. */
-  stop?: number;
-  /** A paced reply's fixed end, and how its promise settles. */
-  end?: number;
+  avatar?: string | void;
+  /** When it shows: `delay` after the burst began (a paced reply: at once). */
+  from: number;
+  /** When it is dropped: `timeout` after the last refresh, `linger` after a stop, or a paced reply's end. */
+  end: number;
+  /** How a paced reply's promise settles (it also takes the reply off the list). */
   done?: (error?: unknown) => void;
 }
+
+/** The numeric defaults: the element's timing (ms) and pace()'s options. */
+const DEFAULTS = {delay: 400, linger: 500, timeout: 6000, wpm: 250, min: 600, max: 4000};
 
 const ignored = (what: string, value: unknown) => warnOnce(`typing-${what}`, `<mi-typing> ignored ${what} ${preview(value)}.`);
 
 /** A name as short text: markup stays text (Lit binds it as a text node), a 1 MB name is cut. */
 const clip = (value: unknown): string => (typeof value == 'string' ? (value.length > 100 ? `${value.slice(0, 100)}…` : value).trim() : '');
 
-/** Only http(s) and relative URLs: `javascript:`, `data:` and the like are refused. */
-function safeUrl(value: unknown): string {
-  if (!value) return ''; // none: nothing to resolve (an avatar is rare; resolving costs a URL parse)
-  if (allowedUrl(value)) return value as string;
-  ignored('avatar', value);
-  return '';
+/** Only http(s) and relative URLs: `javascript:`, `data:` and the like are refused (none: no URL parse). */
+const safeUrl = (value: unknown): string | void => {
+  if (value) return allowedUrl(value) ? (value as string) : ignored('avatar', value);
+};
+
+/** `from[what]` as milliseconds ≥ 0 (at most a day), else its default with one warning. */
+function ms(from: object, what: keyof typeof DEFAULTS): number {
+  const value = (from as Record<string, unknown>)[what];
+  const n = typeof value == 'string' ? +value : (value ?? DEFAULTS[what]);
+  if (typeof n == 'number' && n >= 0) return Math.min(n, 86_400_000);
+  ignored(what, value);
+  return DEFAULTS[what];
 }
 
 /**
@@ -106,27 +112,27 @@ export class MiTyping extends MiElement {
     this.name = '';
     this.avatar = '';
     this.variant = 'dots';
-    this.delay = 400;
-    this.linger = 500;
-    this.timeout = 6000;
+    this.delay = DEFAULTS.delay;
+    this.linger = DEFAULTS.linger;
+    this.timeout = DEFAULTS.timeout;
   }
 
-  // NOTE: plain fields, not @state: every change goes through tick(), which requests the update.
-  private label = '';
+  // NOTE: plain fields, not @state: every change goes through #tick(), which requests the update.
+  #label = '';
   /** The senders on screen; one who is not in the previous list is new, and announced. */
-  private shown: Sender[] = [];
+  #shown: Sender[] = [];
   /** By key: the element itself (`active`), a bus sender's id or name, a pace() call's token. */
-  private readonly senders = new Map<unknown, Sender>();
+  readonly #senders = new Map<unknown, Sender>();
 
-  // NOTE: protected, not private: TypeScript counts a controller that is never read back as unused.
-  protected readonly senderFeed = new BusController(this, {
+  // NOTE: protected, not #private: TypeScript counts a controller that is never read back as unused.
+  protected readonly feed = new BusController(this, {
     topics: () => this.listen,
     // A message is one sender, `{name, active, avatar, id}`; without `active` it is a refresh.
     // It counts from when it was sent: a replayed one older than `timeout` shows nothing.
     onMessage: (detail, _topic, {time}) => {
       const {id, name, avatar, active = true} = (detail ?? {}) as Record<string, unknown>;
       if (!detail || typeof detail != 'object' || Array.isArray(detail) || typeof active != 'boolean') return ignored('message', detail);
-      this.track(typeof id == 'string' || typeof id == 'number' ? `${id}` : clip(name), name, safeUrl(avatar), active, time);
+      this.#track(typeof id == 'string' || typeof id == 'number' ? `${id}` : clip(name), name, safeUrl(avatar), active, time);
     },
   });
 
@@ -136,138 +142,115 @@ export class MiTyping extends MiElement {
    * rejects with the signal's reason (an `AbortError`); so does disconnecting the element.
    */
   pace(text: string, options?: PaceOptions): Promise<void> {
-    const {wpm, min, max, signal} = options ?? {};
-    const low = this.ms(min, 600, 'min');
+    options ??= {};
+    const signal = options.signal;
     // Five characters make a word: length / 5 / wpm minutes, kept within [min, max].
-    const time = Math.min(
-      Math.max(low, this.ms(max, 4000, 'max')),
-      Math.max(low, ((typeof text == 'string' ? text.length : 0) * 12_000) / (this.ms(wpm, 250, 'wpm') || 250))
-    );
+    const time = Math.max(ms(options, 'min'), Math.min(ms(options, 'max'), ((typeof text == 'string' ? text.length : 0) * 12_000) / (ms(options, 'wpm') || 250)));
     return new Promise((resolve, reject) => {
       // An aborted signal rejects with its reason (thrown in here, that rejects the promise).
       signal?.throwIfAborted();
       const key = {};
-      const abort = () => this.drop(key, signal!.reason);
       const now = performance.now();
+      const abort = () => {
+        done(signal!.reason);
+        this.#tick();
+      };
+      // Settles the promise and takes the reply off the list (#tick() does that when it ends).
+      const done = (error?: unknown) => {
+        this.#senders.delete(key);
+        signal?.removeEventListener('abort', abort);
+        if (error === undefined) resolve();
+        else reject(error);
+      };
       signal?.addEventListener('abort', abort);
       // A paced reply shows at once (no delay) and ends at a fixed time (no linger, no timeout).
-      this.senders.set(key, {
-        name: clip(this.name),
-        avatar: '',
-        since: -Infinity,
-        seen: now,
-        end: now + time,
-        done: (error) => {
-          signal?.removeEventListener('abort', abort);
-          if (error === undefined) resolve();
-          else reject(error);
-        },
-      });
-      this.tick();
+      this.#senders.set(key, {name: clip(this.name), from: now, end: now + time, done});
+      this.#tick();
     });
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
     // Back in the DOM: what ended meanwhile is dropped, what still runs is shown again.
-    this.tick();
+    this.#tick();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    for (const [key, sender] of this.senders) if (sender.done) this.drop(key, new DOMException('Disconnected', 'AbortError'));
-    book(this.tick);
+    for (const sender of this.#senders.values()) sender.done?.(new DOMException('Disconnected', 'AbortError'));
+    book(this.#tick);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     // (One warning per page, however often it renders.)
     if (this.variant != 'dots' && this.variant != 'bubble') ignored('variant', this.variant);
-    if (changed.has('active') || changed.has('name')) this.track(this, this.name, '', this.active);
-    else this.tick();
+    if (changed.has('active') || changed.has('name')) this.#track(this, this.name, '', this.active);
+    else this.#tick();
   }
 
   override render() {
-    const avatar = this.shown.find((sender) => sender.avatar)?.avatar || safeUrl(this.avatar);
-    return this.label
-      ? html`${avatar ? html`<img part="avatar" src=${avatar} alt="" data-mi-own />` : nothing}<span part="bubble"><span part="dots" aria-hidden="true"><span part="dot"></span><span part="dot"></span><span part="dot"></span></span><span part="label">${this.label}</span></span>`
+    const avatar = this.#shown.find((sender) => sender.avatar)?.avatar || safeUrl(this.avatar);
+    return this.#label
+      ? html`${avatar ? html`<img part="avatar" src=${avatar} alt="" data-mi-own />` : nothing}<span part="bubble"><span part="dots" aria-hidden="true"><span part="dot"></span><span part="dot"></span><span part="dot"></span></span><span part="label">${this.#label}</span></span>`
       : nothing;
   }
 
   /** Records that a sender is typing (or stopped) as of `now`. */
-  private track(key: unknown, name: unknown, avatar: string, active: boolean, now = performance.now()): void {
-    let sender = this.senders.get(key);
+  #track(key: unknown, name: unknown, avatar: string | void, active: boolean, now = performance.now()): void {
+    const linger = ms(this, 'linger');
+    // `timeout` 0: never.
+    const end = now + (ms(this, 'timeout') || Infinity);
+    let sender = this.#senders.get(key);
     if (active) {
-      if (!sender) this.senders.set(key, (sender = {since: now} as Sender));
+      if (!sender) this.#senders.set(key, (sender = {from: now + ms(this, 'delay')} as Sender));
       sender.name = clip(name);
       sender.avatar = avatar || sender.avatar;
-      sender.seen = now;
-      sender.stop = undefined;
+      sender.end = end;
     } else if (sender) {
-      // Stopped before it ever showed: a short burst leaves no trace.
-      if (this.shown.includes(sender)) sender.stop ??= now;
-      else this.senders.delete(key);
+      // Stopped before it ever showed: a short burst leaves no trace. A second stop does not extend the linger.
+      if (this.#shown.includes(sender)) sender.end = Math.min(sender.end, now + linger);
+      else this.#senders.delete(key);
     }
-    this.tick();
-  }
-
-  private drop(key: unknown, error: unknown): void {
-    this.senders.get(key)?.done?.(error);
-    this.senders.delete(key);
-    this.tick();
+    this.#tick();
   }
 
   /** Drops what has ended, shows what is due, and books the next moment anything changes. */
-  private readonly tick = (): void => {
+  readonly #tick = (): void => {
     const now = performance.now();
-    const delay = this.ms(this.delay, 400, 'delay');
-    const linger = this.ms(this.linger, 500, 'linger');
-    // `timeout` 0: never.
-    const timeout = this.ms(this.timeout, 6000, 'timeout') || Infinity;
     const shown: Sender[] = [];
     let next = Infinity;
-    for (const [key, sender] of this.senders) {
-      // A paced reply's end; else `linger` after a stop; else `timeout` after the last refresh.
-      const end = sender.end ?? (sender.stop === undefined ? sender.seen + timeout : sender.stop + linger);
-      const from = sender.since + delay;
-      if (now >= end) {
-        this.senders.delete(key);
+    for (const [key, sender] of this.#senders) {
+      if (now >= sender.end) {
+        this.#senders.delete(key);
         sender.done?.();
-      } else next = Math.min(next, now < from ? from : (shown.push(sender), end));
+      } else next = Math.min(next, now < sender.from ? sender.from : (shown.push(sender), sender.end));
     }
-    book(this.tick, this.isConnected ? next : Infinity);
+    book(this.#tick, this.isConnected ? next : Infinity);
 
-    const label = this.describe(shown);
+    const label = this.#describe(shown);
     // Once per person: a refresh or a language change is not news, and stopping is silent.
-    if (shown.some((sender) => !this.shown.includes(sender))) this.say(label, 'polite', true);
-    this.label = label;
-    this.shown = shown;
+    if (shown.some((sender) => !this.#shown.includes(sender))) this.say(label, 'polite', true);
+    this.#label = label;
+    this.#shown = shown;
     this.toggleState('typing', !!label);
     this.requestUpdate();
   };
 
   /** "Ana is typing…", "Ana and Ben are typing…", "3 people are typing…" in the element's language. */
-  private describe(shown: Sender[]): string {
+  #describe(shown: Sender[]): string {
     // A name counts once (two paces, one person in two tabs); each unnamed sender is someone else.
     const people = [...new Set(shown.map((sender) => sender.name || {}))];
     const names = people.filter((person) => typeof person == 'string');
     const count = people.length;
+    if (!count) return '';
     const lang = this.locale;
     const phrase = (key: string, fallback: string) =>
       this.text(`typing.${key}`, fallback, {name: names[0] ?? '', names: formatList(names, lang), count: count.toLocaleString(lang)});
-    if (!count) return '';
     if (count == 1) return names[0] ? phrase('one', '{name} is typing…') : phrase('someone', 'Someone is typing…');
     if (count == 2 && names[1]) return phrase('two', '{names} are typing…');
     // NOTE: plural forms beyond "other" (Polish "3 osoby", "5 osób") come from typing.many.few etc.
     return phrase(`many.${formatter('PluralRules', lang).select(count)}`, phrase('many', '{count} people are typing…'));
-  }
-
-  /** A number of milliseconds ≥ 0 (at most a day), else `fallback` with one warning. */
-  private ms(value: unknown, fallback: number, what: string): number {
-    const n = typeof value == 'string' ? +value : value ?? fallback;
-    if (typeof n == 'number' && n >= 0) return Math.min(n, 86_400_000);
-    ignored(what, value);
-    return fallback;
   }
 }
 

@@ -15,19 +15,15 @@ export function book(task: Task, time = Infinity): void {
   const before = due.get(task);
   if (time < Infinity) due.set(task, time);
   else due.delete(task);
-  // NOTE: O(1) for the usual booking (later than the timer, or earlier: the timer moves); the
-  // earliest only has to be searched for when the booking that set the timer moved or left.
-  if (time < armed) arm(time);
-  else if (before === armed) arm(earliest());
+  // NOTE: the earliest is only searched for when this booking is earlier than the timer, or was
+  // the one the timer is set for; the usual booking (a later deadline) costs O(1).
+  if (time < armed || before === armed) arm();
 }
 
-function earliest(): number {
+/** Sets the one timer for the earliest booking, if that moved. */
+function arm(): void {
   let next = Infinity;
   for (const at of due.values()) if (at < next) next = at;
-  return next;
-}
-
-function arm(next: number): void {
   if (next == armed) return;
   clearTimeout(timer);
   armed = next;
@@ -38,16 +34,18 @@ function arm(next: number): void {
 export const booked = (): number => due.size;
 
 function run(): void {
-  armed = Infinity;
   const now = performance.now();
   try {
-    for (const [task, time] of [...due]) {
+    // NOTE: `armed` still holds the time just passed, so tasks booking again (always later than
+    // now) set no timer each; the timer is set once below for the earliest of what is left.
+    // The timer may fire a little early (it counts whole ms): what is not due yet stays booked.
+    for (const [task, time] of due) {
       if (time > now) continue;
       due.delete(task);
       task();
     }
   } finally {
-    // Tasks may have booked again while running: the timer is set for the earliest of what is left.
-    arm(earliest());
+    armed = Infinity;
+    arm();
   }
 }

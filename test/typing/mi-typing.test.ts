@@ -630,7 +630,7 @@ describe('<mi-typing>', () => {
       el.style.setProperty('--mi-text', 'rgb(200, 30, 30)');
       await settle(el);
       const style = (part: string) => getComputedStyle(el.shadowRoot!.querySelector(`[part=${part}]`)!);
-      expect(style('dot').backgroundColor, 'dots').to.equal(canvasText);
+      expect(style('dot').borderTopColor, 'dots (drawn as round borders)').to.equal(canvasText);
       expect(style('label').color, 'text').to.equal(canvasText);
       expect(style('bubble').borderTopColor, 'bubble border').to.equal(canvasText);
       expect(style('bubble').borderTopWidth).to.equal('1px');
