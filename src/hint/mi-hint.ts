@@ -232,24 +232,30 @@ export class MiHint extends MiElement {
         this[name] = null;
       }
     }
-    if (this.describer) this.describer.textContent = this.message;
+    // NOTE: written only when it changed: a text node replaced on every update costs each hint
+    // a DOM mutation (and the accessibility tree an update) for nothing.
+    const message = this.message;
+    if (this.describer && this.describer.textContent !== message) this.describer.textContent = message;
   }
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
     const target = this.target;
     const pop = this.renderRoot.querySelector<HTMLElement>('[popover]');
-    // CSS anchor positioning through the popover's implicit anchor (its `source`, an HTML
-    // element); otherwise (SVG targets, older browsers) a small script places it.
-    const anchors = target instanceof HTMLElement && CSS.supports('position-area', 'top');
-    this.toggleState('anchored', anchors);
     // Browsers without the popover API show the hint in flow instead of throwing on every update.
-    if (pop && 'showPopover' in pop && this.open !== pop.matches(':popover-open')) {
-      if (this.open) (pop.showPopover as (options?: {source?: Element}) => void)({source: anchors ? target : undefined});
-      else pop.hidePopover();
+    const toggle = pop && 'showPopover' in pop && this.open !== pop.matches(':popover-open');
+    if (this.open) {
+      // NOTE: what placing and listening cost is paid when it shows, not by every closed hint.
+      // CSS anchor positioning through the popover's implicit anchor (its `source`, an HTML
+      // element); otherwise (SVG targets, older browsers) a small script places it.
+      const anchors = target instanceof HTMLElement && CSS.supports('position-area', 'top');
+      this.toggleState('anchored', anchors);
+      if (toggle) (pop.showPopover as (options?: {source?: Element}) => void)({source: anchors ? target : undefined});
+      if (!this.session) this.start(pop, target, anchors);
+    } else {
+      if (toggle) pop.hidePopover();
+      this.stop();
     }
-    if (this.open && !this.session) this.start(pop, target, anchors);
-    if (!this.open) this.stop();
     if (this.open && changed.has('open') && this.kind === 'coach') {
       const active = deepActive();
       if (!this.resumed || !active || active === document.body) this.renderRoot.querySelector<HTMLElement>('[part=dismiss]')?.focus();
@@ -276,8 +282,6 @@ export class MiHint extends MiElement {
           popover="manual"
           part="hint tooltip"
           role="tooltip"
-          @pointerenter=${this.handlePointer}
-          @pointerleave=${this.handlePointer}
         >
           ${body}
         </div>`;
@@ -402,6 +406,8 @@ export class MiHint extends MiElement {
         const path = e.composedPath();
         if (!path.includes(this) && !(target && path.includes(target))) this.conceal('outside');
       });
+      // The pointer may cross onto the tooltip (WCAG 1.4.13 hoverable).
+      if (pop) for (const type of ['pointerenter', 'pointerleave']) on(pop, type, this.handlePointer);
     }
     if (target && this.reason === 'invalid') {
       on(target, 'input', () => (target as HTMLInputElement).validity?.valid && this.conceal('valid'));
@@ -499,7 +505,7 @@ export class MiHint extends MiElement {
     this.finish('escape');
   };
 
-  private readonly handlePointer = (e: PointerEvent) => {
+  private readonly handlePointer = (e: Event) => {
     this.overTip = e.type === 'pointerenter';
     if (this.overTip) clearTimeout(this.grace);
     else this.later();
@@ -511,7 +517,8 @@ export class MiHint extends MiElement {
   private readonly handleSlotChange = () => {
     const d = this.describer;
     if (d && (d.parentNode !== this || d.nextElementSibling)) this.append(d);
-    this.requestUpdate();
+    // Only a new target needs an update: the slotchange of the first render brings none.
+    if (resolveTarget(this, this.htmlFor) !== this.triggers.target) this.requestUpdate();
   };
 }
 
