@@ -270,22 +270,16 @@ export class MiHint extends MiElement {
 
   override render() {
     const kind = this.kind;
-    const body = html`${this.cueSpec ? html`<span part="cue" aria-hidden="true"></span>` : nothing}<span
-        part="text"
-        id="body"
-        >${this.message}</span
-      >`;
+    const cue = this.cueSpec ? html`<span part="cue" aria-hidden="true"></span>` : nothing;
+    // NOTE: the tooltip, what most hints are, is one template (the slot and the text inlined):
+    // each nested template is one more clone per hint.
+    if (kind === 'tooltip') {
+      return html`<slot @slotchange=${this.handleSlotChange}></slot
+        ><div popover="manual" part="hint tooltip" role="tooltip">${cue}<span part="text" id="body">${this.message}</span></div>`;
+    }
+    const body = html`${cue}<span part="text" id="body">${this.message}</span>`;
     const slot = html`<slot @slotchange=${this.handleSlotChange}></slot>`;
     if (kind === 'inline') return html`${slot}<div part="hint inline" ?hidden=${!this.open}>${body}</div>`;
-    if (kind === 'tooltip') {
-      return html`${slot}<div
-          popover="manual"
-          part="hint tooltip"
-          role="tooltip"
-        >
-          ${body}
-        </div>`;
-    }
     const {step, steps} = this;
     const numbers = formatter('NumberFormat', this.locale);
     return html`${slot}<div
