@@ -246,7 +246,7 @@ export class MiTyping extends MiElement {
     if (!count) return '';
     const lang = this.locale;
     const phrase = (key: string, fallback: string) =>
-      this.text(`typing.${key}`, fallback, {name: names[0] ?? '', names: formatList(names, lang), count: count.toLocaleString(lang)});
+      this.text(`typing.${key}`, fallback, {name: names[0] ?? '', names: formatList(names, lang), count: formatter('NumberFormat', lang).format(count)});
     if (count == 1) return names[0] ? phrase('one', '{name} is typing…') : phrase('someone', 'Someone is typing…');
     if (count == 2 && names[1]) return phrase('two', '{names} are typing…');
     // NOTE: plural forms beyond "other" (Polish "3 osoby", "5 osób") come from typing.many.few etc.
