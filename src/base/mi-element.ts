@@ -1,17 +1,33 @@
 import {LitElement, type PropertyDeclarations, type PropertyValues} from 'lit';
 import {ContextConsumer} from '@lit/context';
 import {announce as announceToPage, prepareAnnouncer, type Politeness} from '../core/announcer.js';
-import {readConfig, onConfigChange, ownString, parseStrings, MOTION_VALUES, type MotionSetting, type Strings} from '../core/config.js';
+import {readConfig, ownString, parseStrings, MOTION_VALUES, type MotionSetting, type Strings} from '../core/config.js';
 import {fill, resolveLang} from '../core/intl.js';
 import {playSound, vibrate} from '../core/feedback.js';
 import {getBus} from '../core/bus.js';
+import {onMotionChange, resolveReducedMotion} from '../core/motion.js';
 import {VERSION} from '../core/version.js';
-import {MotionController} from '../controllers/motion-controller.js';
 import {providerContext, type ProviderConfig} from '../provider/context.js';
+import {providerMayExist} from '../provider/presence.js';
+
+/** Asks for the nearest provider's config only on pages where a provider has connected. */
+class ProviderLink extends ContextConsumer<typeof providerContext, MiElement> {
+  override hostConnected(): void {
+    if (providerMayExist()) super.hostConnected();
+  }
+}
+
+/**
+ * The connected elements of this copy of the package. NOTE: one page-wide listener re-renders
+ * them when configure() or the system's reduced-motion preference changes, instead of a
+ * subscription per element: connecting costs one Set entry, which matters at a thousand elements.
+ */
+const connected = new Set<MiElement>();
+let listening = false;
 
 /**
  * The thin base of every mi- element: the `motion`, `announce`, `listen`, `sound` and `haptic`
- * attributes, the motion controller, the provider context, strings and the announcer.
+ * attributes, reduced motion, the provider context, strings and the announcer.
  * Behaviour beyond that lives in controllers that each element composes itself.
  */
 export class MiElement extends LitElement {
@@ -59,31 +75,26 @@ export class MiElement extends LitElement {
   }
 
   /** The nearest `<mi-provider>`'s config, kept current (a change re-renders this element). */
-  private readonly providerLink = new ContextConsumer(this, {context: providerContext, subscribe: true});
+  private readonly providerLink = new ProviderLink(this, {context: providerContext, subscribe: true});
 
   /** Config from the nearest `<mi-provider>`, if any. */
   get provider(): ProviderConfig | undefined {
     return this.providerLink.value;
   }
 
-  /** Element internals: custom states (`:state(reduced-motion)`) and host semantics. */
-  protected readonly internals: ElementInternals = this.attachInternals();
+  #internals?: ElementInternals;
 
-  /** Effective reduced-motion preference, live. */
-  protected readonly motionController = new MotionController(
-    this,
-    () => ({
-      element: MOTION_VALUES.includes(this.motion) ? this.motion : 'auto',
-      provider: this.provider?.motion,
-    }),
-    (reduced) => this.toggleState('reduced-motion', reduced)
-  );
+  /** Element internals: custom states (`:state(reduced-motion)`) and host semantics; attached on first use. */
+  protected get internals(): ElementInternals {
+    return (this.#internals ??= this.attachInternals());
+  }
 
-  private offConfig?: () => void;
-
-  /** Whether motion is reduced for this element right now. */
+  /**
+   * Whether motion is reduced for this element right now: its `motion` attribute, then the
+   * provider's, then configure(), then the system's prefers-reduced-motion.
+   */
   get reducedMotion(): boolean {
-    return this.motionController.reduced;
+    return resolveReducedMotion(MOTION_VALUES.includes(this.motion) ? this.motion : 'auto', this.provider?.motion);
   }
 
   override connectedCallback(): void {
@@ -97,22 +108,30 @@ export class MiElement extends LitElement {
     // Live regions must exist well before the first message; make them now.
     prepareAnnouncer();
     getBus();
-    this.offConfig = onConfigChange(() => this.requestUpdate());
+    connected.add(this);
+    if (!listening) {
+      listening = true;
+      // Covers configure() too. Never removed: it serves every element this copy will connect.
+      onMotionChange(() => {
+        for (const element of connected) element.requestUpdate();
+      });
+    }
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.offConfig?.();
-    this.offConfig = undefined;
+    connected.delete(this);
   }
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    this.toggleState('reduced-motion', this.motionController.reduced);
+    this.toggleState('reduced-motion', this.reducedMotion);
   }
 
   /** Adds or removes a custom state, styled with `:host(:state(name))`. */
   protected toggleState(name: string, on: boolean): void {
+    // Nothing to remove before the first state was set: internals are attached when one is.
+    if (!on && !this.#internals) return;
     try {
       if (on) this.internals.states.add(name);
       else this.internals.states.delete(name);

@@ -3,6 +3,7 @@ import {ContextProvider} from '@lit/context';
 import {MOTION_VALUES, parseStrings, sanitizeStrings, type MotionSetting, type Strings} from '../core/config.js';
 import {VERSION} from '../core/version.js';
 import {providerContext, type ProviderConfig} from './context.js';
+import {markProviderPresent, REPORTS_PRESENCE} from './presence.js';
 
 /**
  * @summary Gives the mi- elements inside it their motion, language, strings and cue settings.
@@ -14,6 +15,9 @@ import {providerContext, type ProviderConfig} from './context.js';
  */
 export class MiProvider extends LitElement {
   static readonly miVersion = VERSION;
+
+  /** Reports itself when it connects, so elements on pages without a provider need not ask. */
+  static readonly [REPORTS_PRESENCE] = true;
 
   static override styles = css`
     :host {
@@ -59,6 +63,12 @@ export class MiProvider extends LitElement {
   /** What the elements inside receive right now (after the first update). */
   get config(): ProviderConfig | undefined {
     return this.context.value;
+  }
+
+  override connectedCallback(): void {
+    // NOTE: a provider connects before the elements inside it (tree order), so they know to ask.
+    markProviderPresent();
+    super.connectedCallback();
   }
 
   protected override willUpdate(changed: PropertyValues): void {
