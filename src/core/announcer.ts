@@ -21,6 +21,8 @@ export interface Announcement {
   politeness: Politeness;
   /** The live region element that received the text. */
   region: HTMLElement;
+  /** When it was written, on the `performance.now()` clock. */
+  time: number;
 }
 
 /** Regions must exist this long before their first write, or screen readers miss it. */
@@ -162,12 +164,15 @@ function schedule(): void {
     regions.createdAt + REGION_WAIT_MS - now,
     s.lastWriteAt ? s.lastWriteAt + WRITE_GAP_MS - now : 0
   );
-  s.timer = setTimeout(flushOne, wait);
+  // NOTE: setTimeout takes whole milliseconds (149.6 becomes 149): round up, so no write is early.
+  s.timer = setTimeout(flushOne, Math.ceil(wait));
 }
 
 function flushOne(): void {
   const s = state();
   s.timer = undefined;
+  // A timer may still come a fraction of a millisecond early: then wait out the rest.
+  if (s.lastWriteAt && performance.now() - s.lastWriteAt < WRITE_GAP_MS) return schedule();
   // Messages about elements that have left the page are dropped.
   s.queue = s.queue.filter((q) => !q.source || q.source.deref()?.isConnected);
   // Assertive messages jump the queue; within one politeness, first in, first out.
@@ -192,7 +197,7 @@ function flushOne(): void {
   s.lastWriteAt = performance.now();
   for (const listener of [...s.listeners]) {
     try {
-      listener({message: next.message, politeness: next.politeness, region});
+      listener({message: next.message, politeness: next.politeness, region, time: s.lastWriteAt});
     } catch (error) {
       console.error('[mi-elements] an announcement listener threw:', error);
     }
