@@ -315,16 +315,9 @@ export class MiProgress extends MiElement {
     const done = (i: number) => i < v! || s === 'success';
     // NOTE: one element carries the role and the whole state; progressbar children are
     // presentational, so the visible label and status are not read twice.
-    return html`<div part="base" class=${(this.variant === 'ring' ? 'ring ' : '') + (moving ? 'indeterminate' : '')}
-      role="progressbar" aria-label=${this.#name()} aria-valuemin="0" aria-valuemax=${this.#total}
-      aria-valuenow=${v ?? nothing} aria-valuetext=${status || nothing} aria-busy=${s === 'active'}>
-      <div part="label">${this.label}<span part="status">${status}</span></div>
-      ${list
-        ? html`<ol part="steps">
-            ${list.map((step, i) => html`<li part="step" class=${done(i) ? 'done' : ''} aria-current=${i === v && !done(i) ? 'step' : nothing}>${step}</li>`)}
-          </ol>`
-        : html`<div part="track"><div part="indicator"></div></div>`}
-    </div>`;
+    return html`<div part="base" class=${(this.variant === 'ring' ? 'ring ' : '') + (moving ? 'indeterminate' : '')} role="progressbar" aria-label=${this.#name()} aria-valuemin="0" aria-valuemax=${this.#total} aria-valuenow=${v ?? nothing} aria-valuetext=${status || nothing} aria-busy=${s === 'active'}><div part="label">${this.label}<span part="status">${status}</span></div>${list
+      ? html`<ol part="steps">${list.map((step, i) => html`<li part="step" class=${done(i) ? 'done' : ''} aria-current=${i === v && !done(i) ? 'step' : nothing}>${step}</li>`)}</ol>`
+      : html`<div part="track"><div part="indicator"></div></div>`}</div>`;
   }
 
   /** The accessible name: the label, or "Progress". */
@@ -334,32 +327,33 @@ export class MiProgress extends MiElement {
 
   /** What is shown and read as the value: "42%, about 20 seconds left", "Step 2 of 3: Shipping", "Complete". */
   #status(): string {
-    const s = this.state, v = this.#current, list = this.#list, total = this.#total, locale = this.locale;
+    const s = this.state, v = this.#current, list = this.#list, total = this.#total;
     if (s === 'error') return this.text('progress.failed', 'Failed. {message}', {message: this.#note}).trim();
     if (s === 'success') return this.text('progress.done', 'Complete');
+    const locale = this.locale;
     // A step index is whole: value="1.5" is step 2, never "Step 2.5 of 3: undefined".
     const i = Math.min(Math.floor(v ?? 0), total - 1);
     const left = this.timeLeft;
-    return formatter('ListFormat', locale, {type: 'unit'}).format(
-      [
-        list
-          ? this.text('progress.step', 'Step {n} of {total}: {step}', {n: i + 1, total, step: list[i]})
-          : v === undefined
-            ? ''
-            : formatPercent(v / total, locale),
-        s === 'paused'
-          ? this.text('progress.paused', 'paused')
-          : !this.eta || list || v === undefined || v === total
-            ? '' // no time to tell
-            : this.#stalled
-              ? this.text('progress.stalled', 'stalled')
-              : left
-                ? this.text('progress.left', 'about {time} left', {time: formatDuration(left, locale)})
-                : this.#pace
-                  ? this.text('progress.longer', 'taking longer than usual')
-                  : '',
-      ].filter(Boolean)
-    );
+    const parts = [
+      list
+        ? this.text('progress.step', 'Step {n} of {total}: {step}', {n: i + 1, total, step: list[i]})
+        : v === undefined
+          ? ''
+          : formatPercent(v / total, locale),
+      s === 'paused'
+        ? this.text('progress.paused', 'paused')
+        : !this.eta || list || v === undefined || v === total
+          ? '' // no time to tell
+          : this.#stalled
+            ? this.text('progress.stalled', 'stalled')
+            : left
+              ? this.text('progress.left', 'about {time} left', {time: formatDuration(left, locale)})
+              : this.#pace
+                ? this.text('progress.longer', 'taking longer than usual')
+                : '',
+    ].filter(Boolean);
+    // (A list of one is that one item: no ListFormat needed for the common "42%".)
+    return parts[1] ? formatter('ListFormat', locale, {type: 'unit'}).format(parts) : parts[0] ?? '';
   }
 
   /** The run's clock (ms): performance.now() without the time spent paused. */
