@@ -69,6 +69,8 @@ export class BusController implements ReactiveController {
     this.unsubscribe();
     const raw = (this.options.topics() ?? '').trim();
     this.subscribed = raw;
+    // Most elements listen to nothing: connecting them costs no bus work.
+    if (!raw && !this.applied.size) return;
     let topics = raw ? [...new Set(raw.split(/\s+/))] : [];
     if (topics.length > MAX_TOPICS) {
       warnOnce('listen-topics', `listen names more than ${MAX_TOPICS} topics; the rest are ignored.`);

@@ -55,6 +55,7 @@ export function formatter<K extends keyof Formatters>(kind: K, lang: string, opt
 
 /** Fills `{name}` placeholders; unknown placeholders stay as written. Values render as text. */
 export function fill(template: string, values: Record<string, string | number> = {}): string {
+  if (!template.includes('{')) return template;
   return template.replace(/\{(\w+)\}/g, (whole, key: string) =>
     Object.prototype.hasOwnProperty.call(values, key) ? String(values[key]) : whole
   );
