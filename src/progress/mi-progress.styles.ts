@@ -5,12 +5,12 @@ import {css} from 'lit';
 // there, which still looks alive. The ring is a masked conic gradient (no SVG to ship).
 // --_p is the filled fraction (set on the host); --_m the outcome mark before the status.
 export const styles = css`
-  :host { display: block; --_c: var(--_accent); --_h: var(--mi-progress-height, 0.375rem); }
+  :host { display: block; overflow-wrap: anywhere; --_c: var(--_accent); --_h: var(--mi-progress-height, 0.375rem); }
   :host([state='success']) { --_c: var(--_success); --_m: '✓ '; }
   :host([state='error']) { --_c: var(--_danger); --_m: '✕ '; }
   :host([state='paused']) { --_c: var(--_muted); }
   [part='base'] { display: grid; gap: 0.375rem; align-items: center; }
-  [part='label'] { display: flex; flex-wrap: wrap; justify-content: space-between; gap: 0 0.75rem; font-size: 0.875em; overflow-wrap: anywhere; }
+  [part='label'] { display: flex; flex-wrap: wrap; justify-content: space-between; gap: 0 0.75rem; font-size: 0.875em; }
   [part='status'] { color: var(--_muted); }
   [part='status']::before { content: var(--_m) / ''; color: var(--_c); font-weight: 700; }
 
@@ -31,7 +31,7 @@ export const styles = css`
   @keyframes pulse { to { opacity: 0.3; } }
 
   ol { display: flex; flex-wrap: wrap; gap: 0.5rem; margin: 0; padding: 0; counter-reset: step; }
-  li { flex: 1 1 6rem; display: flex; gap: 0.375rem; align-items: center; padding-top: 0.375rem; border-top: var(--_h) solid var(--_track); color: var(--_muted); overflow-wrap: anywhere; counter-increment: step; }
+  li { flex: 1 1 6rem; display: flex; gap: 0.375rem; align-items: center; padding-top: 0.375rem; border-top: var(--_h) solid var(--_track); color: var(--_muted); counter-increment: step; }
   li::before { content: counter(step); flex: none; display: grid; place-items: center; min-width: 1.6em; height: 1.6em; border: 2px solid; border-radius: 50%; font-size: 0.8em; }
   .done, [aria-current] { border-color: var(--_c); color: inherit; }
   [aria-current] { font-weight: 700; }

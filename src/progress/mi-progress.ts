@@ -212,11 +212,10 @@ export class MiProgress extends MiElement {
     }
     const s = this.state;
     const active = s === 'active';
-    const pausedAt = this.#pausedAt;
     // Pausing stops the clock; resuming adds the pause to the time lost, so the clock goes on from where it stood.
     if (s === 'paused') this.#pausedAt ??= now();
-    else if (pausedAt !== undefined) {
-      this.#lost += now() - pausedAt;
+    else if (this.#pausedAt !== undefined) {
+      this.#lost += now() - this.#pausedAt;
       this.#pausedAt = undefined;
     }
     if (active && /success|error/.test(changed.get('state'))) this.#restart();
