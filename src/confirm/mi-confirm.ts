@@ -29,12 +29,11 @@ const keep = (el: Element | null | undefined, name: string) => {
   return () => (was == null ? el?.removeAttribute(name) : el?.setAttribute(name, was));
 };
 
-/** Icon drawings per state (24×24); the tick is revealed by its mask's rect (see the styles). */
-const ICONS: Record<ConfirmState, unknown> = {
-  idle: nothing,
-  pending: svg`<circle cx="12" cy="12" r="9"/>`,
-  success: svg`<mask id="m"><rect width="24" height="24" fill="#fff"/></mask><path mask="url(#m)" d="M4.5 12.5l5 5L19.5 7"/>`,
-  error: svg`<circle cx="12" cy="12" r="9.5"/><path d="M12 7v6m0 4v.01"/>`,
+/** Icon drawings per shown state (24×24, centred on 0,0); the tick is revealed by its mask's rect (see the styles). */
+const ICONS: Partial<Record<ConfirmState, unknown>> = {
+  pending: svg`<circle r="9"/>`,
+  success: svg`<mask id="m"><rect x="-12" y="-12" width="24" height="24" fill="#fff"/></mask><path mask="url(#m)" d="M-7.5.5l5 5L7.5-5"/>`,
+  error: svg`<circle r="9"/><path d="M0-5v6m0 4v.01"/>`,
 };
 
 /**
@@ -139,29 +138,26 @@ export class MiConfirm extends MiElement {
 
   #busy = false;
   #token = 0;
-  #shownAt = 0;
+  /** Until when a shown pending state stays (`pending-min` after it appeared); 0 while not shown. */
+  #heldUntil = 0;
   #timers: Array<ReturnType<typeof setTimeout>> = [];
   #controller?: AbortController;
   /** What Retry presses again: the submitter, else the form's submit button (or the form). */
   #last?: HTMLElement;
-  #lastBus: unknown;
   #status?: HTMLElement;
-  #described?: Element;
+  #described: Element | null = null;
   #undescribe?: () => void;
   #release?: () => void;
 
   protected readonly triggers = new TriggerController(this, {
-    triggers: () => {
-      const target = this.#target();
-      return target instanceof HTMLFormElement ? 'submit' : target ? 'click' : '';
-    },
+    // (Without a target nothing is listened to, whatever this says.)
+    triggers: () => (this.#target() instanceof HTMLFormElement ? 'submit' : 'click'),
     for: () => this.htmlFor,
     onTrigger: (trigger) => this.#trigger(trigger),
   });
 
   protected readonly busFeed = new BusController(this, {
-    // NOTE: '' while disconnected: an update after disconnect must not subscribe again.
-    topics: () => (this.isConnected ? this.listen : ''),
+    topics: () => this.listen,
     onMessage: (detail) => this.#bus(detail),
   });
 
@@ -182,7 +178,7 @@ export class MiConfirm extends MiElement {
   /** Cancels a pending action through its AbortSignal and returns to idle, silently. */
   abort(): void {
     if (!this.#busy) return;
-    this.#controller?.abort();
+    this.#controller!.abort();
     this.#reset();
   }
 
@@ -202,14 +198,18 @@ export class MiConfirm extends MiElement {
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    if (!this.#target()?.contains(this.#described ?? null)) this.#describe(this.#control());
+    // A new control (rendered later, or `for` changed) takes over the description.
+    if (this.#status && !this.#target()?.contains(this.#described)) this.#describe(this.#control());
   }
 
   override render() {
     const state = this.state;
-    return html`<slot @slotchange=${this.#slotChange}></slot><span part="status"><svg part="icon" viewBox="0 0 24 24" aria-hidden="true">${ICONS[state]}</svg><slot name="status"></slot>${state === 'error' && typeof this.action === 'function'
-        ? html`<button part="retry" @click=${this.retry}>${this.text('confirm.retry', 'Retry')}</button>`
-        : nothing}</span>`;
+    // NOTE: idle renders only the control's slot: nothing to show, and 1000 idle instances stay cheap.
+    return html`<slot @slotchange=${this.#slotChange}></slot>${state === 'idle'
+      ? nothing
+      : html`<span part="status"><svg part="icon" viewBox="-12 -12 24 24" aria-hidden="true">${ICONS[state]}</svg><slot name="status"></slot>${state === 'error' && typeof this.action === 'function'
+          ? html`<button part="retry" @click=${this.retry}>${this.text('confirm.retry', 'Retry')}</button>`
+          : nothing}</span>`}`;
   }
 
   /** The wrapped (or `for`) element; never our own status text, which carries a slot name. */
@@ -229,7 +229,7 @@ export class MiConfirm extends MiElement {
    * description must reference it, and element references cannot point into a shadow root.
    */
   #statusText(): HTMLElement | undefined {
-    if (!this.#status && this.isConnected) {
+    if (!this.#status) {
       this.#status = document.createElement('span');
       this.#status.slot = 'status';
       this.append(this.#status);
@@ -238,17 +238,17 @@ export class MiConfirm extends MiElement {
   }
 
   /** Starts a run: busy at once (a second submit is refused), pending UI only after the delay. */
-  #begin(control = this.#control(), controller?: AbortController): number {
+  #begin(control = this.#control()): number {
     this.#end();
     const token = this.#token;
     const delay = this.#ms('pending-delay', this.pendingDelay, 200);
     const timeout = this.#ms('timeout', this.timeout, 0);
-    this.#controller = controller;
-    this.#shownAt = 0;
+    const controller = (this.#controller = new AbortController());
+    this.#heldUntil = 0;
     this.#show('idle');
     this.#hold(true, control);
     this.#later(delay, () => {
-      this.#shownAt = performance.now();
+      this.#heldUntil = performance.now() + this.#ms('pending-min', this.pendingMin, 500);
       this.#pend(this.pendingText || this.text('confirm.pending', 'Working…'));
       this.dispatchEvent(new MiPendingEvent());
     });
@@ -257,7 +257,7 @@ export class MiConfirm extends MiElement {
       this.#later(timeout, () => {
         const reason = this.text('confirm.timeout', 'timed out');
         const error = new DOMException(reason, 'TimeoutError');
-        this.#controller?.abort(error);
+        controller.abort(error);
         this.#finish(token, false, error, reason);
       });
     }
@@ -271,17 +271,14 @@ export class MiConfirm extends MiElement {
   async #settle(token: number, work: unknown): Promise<boolean> {
     let ok = false;
     let value: unknown;
-    let reason = '';
     try {
       value = await work;
       const check = this.isSuccess;
       ok = typeof check === 'function' ? Boolean(await check(value)) : !failed(value);
-      if (!ok) reason = reasonOf(value);
     } catch (error) {
       value = error;
-      reason = reasonOf(error);
     }
-    return this.#finish(token, ok, value, reason);
+    return this.#finish(token, ok, value, ok ? '' : reasonOf(value));
   }
 
   /** Applies a known outcome, once per run, after a shown pending state has been readable. */
@@ -299,13 +296,12 @@ export class MiConfirm extends MiElement {
       this.say(text, ok ? 'polite' : 'assertive');
       if (ok) {
         this.cue();
-        const form = this.#target();
-        if (this.resetOnSuccess && form instanceof HTMLFormElement) form.reset();
+        if (this.resetOnSuccess) (this.#target() as HTMLFormElement | null)?.reset?.();
         if (!this.sticky) this.#later(this.#ms('duration', this.duration, 4000), () => this.#show('idle'));
       }
       this.dispatchEvent(ok ? new MiSuccessEvent(value) : new MiErrorEvent(value, text));
     };
-    const wait = this.#shownAt && this.#shownAt + this.#ms('pending-min', this.pendingMin, 500) - performance.now();
+    const wait = this.#heldUntil - performance.now();
     if (wait > 0) this.#later(wait, apply);
     else apply();
     return ok;
@@ -327,7 +323,8 @@ export class MiConfirm extends MiElement {
   #show(state: ConfirmState, text = ''): string {
     this.state = state;
     text = text.slice(0, MAX_TEXT);
-    const status = this.#statusText();
+    // Idle adds nothing: the status text is made by the first run that has something to say.
+    const status = text ? this.#statusText() : this.#status;
     if (status) status.textContent = text;
     return text;
   }
@@ -350,11 +347,11 @@ export class MiConfirm extends MiElement {
    * the control's own `aria-describedby` is put back as it was when we let go of it.
    */
   #describe(control: Element | null): void {
-    const status = (control ?? undefined) !== this.#described && this.#statusText();
+    const status = control !== this.#described && this.#statusText();
     if (!status) return;
     this.#undescribe?.();
     this.#undescribe = keep(control, 'aria-describedby');
-    this.#described = control ?? undefined;
+    this.#described = control;
     if (control) control.ariaDescribedByElements = [...(control.ariaDescribedByElements ?? []), status];
   }
 
@@ -376,38 +373,33 @@ export class MiConfirm extends MiElement {
       if (action) warnOnce('confirm-action', '<mi-confirm> action is not a function.');
       return;
     }
-    event?.preventDefault();
+    event!.preventDefault();
     // NOTE: a second submit while busy is refused here; the control keeps focus (aria-disabled).
     if (this.#busy) return;
     const submit = kind === 'submit';
     const target = this.#target() as HTMLButtonElement;
     const submitter = submit ? (event as SubmitEvent).submitter : target;
-    const form = (submit ? target : target.form) as HTMLFormElement | null;
+    const form = ((submit ? target : target.form) as HTMLFormElement | null) ?? undefined;
     // NOTE: built once: each FormData fires the form's `formdata` event, which apps may handle.
     let formData: FormData;
     try {
       // The submitter's name/value, when it is one of the form's submit buttons.
-      formData = new FormData(form ?? undefined, submitter);
+      formData = new FormData(form, submitter);
     } catch {
-      formData = new FormData(form ?? undefined); // not a submit button: the form's data alone
+      formData = new FormData(form); // not a submit button: the form's data alone
     }
-    const control = (submitter ?? this.#control()) as HTMLElement;
-    const controller = new AbortController();
-    const token = this.#begin(control, controller);
-    this.#last = control;
+    const control = (this.#last = (submitter ?? this.#control()) as HTMLElement);
+    const token = this.#begin(control);
     let result: unknown;
     try {
-      result = action({formData, submitter, signal: controller.signal});
+      result = action({formData, submitter, signal: this.#controller!.signal});
     } catch (error) {
-      result = Promise.reject(error);
+      result = Promise.reject(error); // reported like a rejection, a task later
     }
     this.#settle(token, result);
   }
 
   #bus(detail: unknown): void {
-    // NOTE: the bus replays its last message on every (re)connect; each message applies once.
-    if (detail === this.#lastBus) return;
-    this.#lastBus = detail;
     const {state, message, id} = (detail ?? {}) as Record<string, unknown>;
     if (id != null && String(id) !== this.id) return;
     const text = typeof message === 'string' ? message : '';
@@ -422,7 +414,8 @@ export class MiConfirm extends MiElement {
   #slotChange = () => {
     // Children added after our status text (parser, framework): it goes back after them.
     if (this.#status && this.#status !== this.lastElementChild) this.append(this.#status);
-    this.requestUpdate();
+    // A new first child is a new control: the triggers follow it in the next update.
+    if (this.#target() !== this.triggers.target) this.requestUpdate();
   };
 }
 

@@ -75,20 +75,31 @@ beforeEach(() => {
 
 describe('<mi-confirm>', () => {
   describe('rendering', () => {
-    it('wraps the user form in place, idle, with one status element of its own in light DOM', async () => {
+    it('wraps the user form in place; idle shows and adds nothing; a run adds one status element of its own in light DOM', async () => {
       const el = await contactForm();
       const form = el.querySelector('form')!;
       expect(el.state).to.equal('idle');
       expect(el.getAttribute('state')).to.equal('idle');
-      expect(el.firstElementChild).to.equal(form);
-      const status = el.lastElementChild as HTMLElement;
-      expect(status.localName).to.equal('span');
-      expect(status.slot).to.equal('status');
-      expect(status.textContent).to.equal('');
-      expect(getComputedStyle(shadow(el, '[part=status]')!).display).to.equal('none');
+      // Idle: the form is the only child, no status line is rendered, the button has no description.
+      expect([...el.children]).to.deep.equal([form]);
+      expect(shadow(el, '[part=status]')).to.equal(null);
+      expect(button(el).hasAttribute('aria-describedby')).to.equal(false);
       // The user's nodes are slotted, never copied into the shadow root.
       expect(el.shadowRoot!.querySelector('form, input, textarea')).to.equal(null);
       expect(form.assignedSlot).to.equal(shadow(el, 'slot:not([name])'));
+      // The first run adds the status text at once: one span after the user's nodes, describing the control.
+      el.action = () => new Promise(() => {});
+      submit(el);
+      const status = el.lastElementChild as HTMLElement;
+      expect(el.children).to.have.length(2);
+      expect(status.localName).to.equal('span');
+      expect(status.slot).to.equal('status');
+      expect(status.textContent).to.equal('');
+      expect(button(el).ariaDescribedByElements).to.have.ordered.members([status]);
+      // Back to idle: nothing is shown again.
+      el.abort();
+      await el.updateComplete;
+      expect(shadow(el, '[part=status]')).to.equal(null);
     });
 
     it('adds nothing to an empty element until there is something to show or describe', async () => {
