@@ -20,9 +20,6 @@ export interface ConfirmContext {
   signal: AbortSignal;
 }
 
-/** Status text longer than this is cut: nobody reads a 1 MB error. */
-const MAX_TEXT = 500;
-
 /** Remembers an attribute of the app's element (if any); the returned function puts it back as it was. */
 const keep = (el: Element | null | undefined, name: string) => {
   const was = el?.getAttribute(name);
@@ -296,7 +293,7 @@ export class MiConfirm extends MiElement {
       this.say(text, ok ? 'polite' : 'assertive');
       if (ok) {
         this.cue();
-        if (this.resetOnSuccess) (this.#target() as HTMLFormElement | null)?.reset?.();
+        if (this.resetOnSuccess) (this.#target() as HTMLFormElement | null)?.reset?.(); // a wrapped button has none
         if (!this.sticky) this.#later(this.#ms('duration', this.duration, 4000), () => this.#show('idle'));
       }
       this.dispatchEvent(ok ? new MiSuccessEvent(value) : new MiErrorEvent(value, text));
@@ -319,10 +316,10 @@ export class MiConfirm extends MiElement {
     this.#show('idle');
   }
 
-  /** Shows a state and its text (cut to MAX_TEXT); returns the text shown. */
+  /** Shows a state and its text, cut to 500 characters (nobody reads a 1 MB error); returns the text shown. */
   #show(state: ConfirmState, text = ''): string {
     this.state = state;
-    text = text.slice(0, MAX_TEXT);
+    text = text.slice(0, 500);
     // Idle adds nothing: the status text is made by the first run that has something to say.
     const status = text ? this.#statusText() : this.#status;
     if (status) status.textContent = text;
@@ -362,7 +359,7 @@ export class MiConfirm extends MiElement {
   /** A duration in ms: junk (NaN, negative) is reported once and replaced by the default. */
   #ms(name: string, value: number, fallback: number): number {
     if (value >= 0) return Math.min(value, 86_400_000);
-    warnOnce(`confirm-${name}`, `<mi-confirm> ${name}=${preview(value)} is not a duration; used ${fallback}.`);
+    warnOnce(`confirm-${name}`, `<mi-confirm> used ${fallback} for ${name}=${preview(value)}.`);
     return fallback;
   }
 
