@@ -4,7 +4,8 @@ import {css} from 'lit';
  * The host and our layer are zero-size boxes (the layer is a top-layer popover); the region is
  * fixed to a corner (bottom-end unless a class says otherwise). State lives in classes and
  * `data-kind` (not `:host(...)`), so the same sheet styles our layer wherever it is. Flex, not
- * grid: a stack of a thousand notices lays out in half the time.
+ * grid: a stack of a thousand notices lays out in half the time. No `content-visibility: auto`:
+ * it would take notices above the screen out of Chromium's accessibility tree.
  */
 export const styles = css`
   /* One warning colour for light and dark: ≥ 3:1 against both surfaces and both glyph colours. */

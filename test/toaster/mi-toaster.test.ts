@@ -362,6 +362,24 @@ describe('<mi-toaster>', () => {
       expect(findAccessibilityNode(region as never, (n: AXNode) => n.role === 'listitem')).to.not.equal(null);
     });
 
+    it('a stack taller than the screen keeps every notice in the accessibility tree [chromium]', async () => {
+      if (!isChromium()) return;
+      const el = await make('max="60"');
+      for (let i = 0; i < 60; i++) el.show(`Order ${i} shipped`, {duration: 0});
+      await el.updateComplete;
+      await frames(2);
+      // The oldest are above the top of the viewport (not rendered inside, but still there to read and reach).
+      expect(notices(el)[0].getBoundingClientRect().bottom).to.be.below(0);
+      const snapshot = (await a11ySnapshot({})) as unknown as AXNode;
+      for (const i of [0, 30, 59]) {
+        const close = findAccessibilityNode(snapshot as never, (n: AXNode) => n.role === 'button' && n.name === `Dismiss notification: Order ${i} shipped`);
+        expect(close, `notice ${i}`).to.not.equal(null);
+      }
+      notices(el)[0].querySelector<HTMLButtonElement>('[part=close]')!.focus();
+      await frames(2);
+      expect(notices(el)[0].querySelector('[part=message]')!.getBoundingClientRect().height).to.be.above(0);
+    });
+
     it('has no live role or aria-live of its own in any state', async () => {
       const el = await make('max="1"');
       el.show('Saved', {kind: 'success'});
