@@ -9,15 +9,16 @@ export const styles = css`
   :host([state='success']) { --_c: var(--_success); --_m: '✓ '; }
   :host([state='error']) { --_c: var(--_danger); --_m: '✕ '; }
   :host([state='paused']) { --_c: var(--_muted); }
-  [part='base'] { display: grid; gap: 0.375rem; align-items: center; }
-  [part='label'] { display: flex; flex-wrap: wrap; justify-content: space-between; gap: 0 0.75rem; font-size: 0.875em; }
+  /* The bar and the steps are plain blocks (a grid costs each instance a grid layout): the label row, then the rest. */
+  [part='label'] { display: flex; flex-wrap: wrap; justify-content: space-between; gap: 0 0.75rem; margin-bottom: 0.375rem; font-size: 0.875em; }
   [part='status'] { color: var(--_muted); }
   [part='status']::before { content: var(--_m) / ''; color: var(--_c); font-weight: 700; }
 
-  [part='track'] { height: var(--_h); border-radius: var(--_radius); background: var(--_track); overflow: hidden; }
+  [part='track'] { height: var(--_h); border-radius: var(--_radius); background: var(--_track); overflow: clip; }
   :host(:dir(rtl)) [part='track'] { transform: scaleX(-1); }
   [part='indicator'] { height: 100%; background: var(--_c); transform-origin: left; transform: scaleX(var(--_p)); transition: transform var(--_duration); }
-  .ring { grid-template-columns: auto 1fr; --_h: var(--mi-progress-ring-size, 2.5rem); }
+  .ring { display: grid; grid-template-columns: auto 1fr; gap: 0.375rem; align-items: center; --_h: var(--mi-progress-ring-size, 2.5rem); }
+  .ring [part='label'] { margin: 0; }
   .ring [part='track'] { order: -1; width: var(--_h); border-radius: 50%; mask: radial-gradient(closest-side, #0000 70%, #000 72%); }
   .ring [part='indicator'] { transform: none; background: conic-gradient(var(--_c) calc(var(--_p) * 1turn), #0000 0); }
 
