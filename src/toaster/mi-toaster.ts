@@ -423,11 +423,11 @@ export class MiToaster extends MiElement {
     for (const n of [...this.#items]) if (n.end && n.end <= now + 1) this.#drop(n, 'timeout');
     const paused = !this.isConnected || document.visibilityState === 'hidden' || this.#hovered || (this.#focused && !!this.#layer?.matches(':focus-within'));
     this.toggleState('paused', paused);
-    const shown = this.#visible();
+    const shown = new Set(this.#visible());
     let next = Infinity;
     for (const n of this.#items) {
       if (n.left === Infinity) continue;
-      if (paused || !shown.includes(n)) {
+      if (paused || !shown.has(n)) {
         if (n.end) [n.left, n.end] = [n.end - now, 0];
       } else {
         n.end ||= now + n.left;
