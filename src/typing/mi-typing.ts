@@ -32,9 +32,6 @@ interface Sender {
   done?: (error?: unknown) => void;
 }
 
-/** The numeric defaults: the element's timing (ms) and pace()'s options. */
-const DEFAULTS = {delay: 400, linger: 500, timeout: 6000, wpm: 250, min: 600, max: 4000};
-
 const ignored = (what: string, value: unknown) => warnOnce(`typing-${what}`, `<mi-typing> ignored ${what} ${preview(value)}.`);
 
 /** A name as short text: markup stays text (Lit binds it as a text node), a 1 MB name is cut. */
@@ -45,13 +42,12 @@ const safeUrl = (value: unknown): string | void => {
   if (value) return allowedUrl(value) ? (value as string) : ignored('avatar', value);
 };
 
-/** `from[what]` as milliseconds ≥ 0 (at most a day), else its default with one warning. */
-function ms(from: object, what: keyof typeof DEFAULTS): number {
-  const value = (from as Record<string, unknown>)[what];
-  const n = typeof value == 'string' ? +value : (value ?? DEFAULTS[what]);
+/** A number of milliseconds ≥ 0 (at most a day), else `fallback` with one warning. */
+function ms(value: unknown, fallback: number, what: string): number {
+  const n = typeof value == 'string' ? +value : (value ?? fallback);
   if (typeof n == 'number' && n >= 0) return Math.min(n, 86_400_000);
   ignored(what, value);
-  return DEFAULTS[what];
+  return fallback;
 }
 
 /**
@@ -112,9 +108,9 @@ export class MiTyping extends MiElement {
     this.name = '';
     this.avatar = '';
     this.variant = 'dots';
-    this.delay = DEFAULTS.delay;
-    this.linger = DEFAULTS.linger;
-    this.timeout = DEFAULTS.timeout;
+    this.delay = 400;
+    this.linger = 500;
+    this.timeout = 6000;
   }
 
   // NOTE: plain fields, not @state: every change goes through #tick(), which requests the update.
@@ -145,7 +141,7 @@ export class MiTyping extends MiElement {
     options ??= {};
     const signal = options.signal;
     // Five characters make a word: length / 5 / wpm minutes, kept within [min, max].
-    const time = Math.max(ms(options, 'min'), Math.min(ms(options, 'max'), ((typeof text == 'string' ? text.length : 0) * 12_000) / (ms(options, 'wpm') || 250)));
+    const time = Math.max(ms(options.min, 600, 'min'), Math.min(ms(options.max, 4000, 'max'), ((typeof text == 'string' ? text.length : 0) * 12_000) / (ms(options.wpm, 250, 'wpm') || 250)));
     return new Promise((resolve, reject) => {
       // An aborted signal rejects with its reason (thrown in here, that rejects the promise).
       signal?.throwIfAborted();
@@ -198,12 +194,12 @@ export class MiTyping extends MiElement {
 
   /** Records that a sender is typing (or stopped) as of `now`. */
   #track(key: unknown, name: unknown, avatar: string | void, active: boolean, now = performance.now()): void {
-    const linger = ms(this, 'linger');
+    const linger = ms(this.linger, 500, 'linger');
     // `timeout` 0: never.
-    const end = now + (ms(this, 'timeout') || Infinity);
+    const end = now + (ms(this.timeout, 6000, 'timeout') || Infinity);
     let sender = this.#senders.get(key);
     if (active) {
-      if (!sender) this.#senders.set(key, (sender = {from: now + ms(this, 'delay')} as Sender));
+      if (!sender) this.#senders.set(key, (sender = {from: now + ms(this.delay, 400, 'delay')} as Sender));
       sender.name = clip(name);
       sender.avatar = avatar || sender.avatar;
       sender.end = end;
