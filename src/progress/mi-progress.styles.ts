@@ -33,7 +33,7 @@ export const styles = css`
 
   ol { display: flex; flex-wrap: wrap; gap: 0.5rem; margin: 0; padding: 0; counter-reset: step; }
   li { flex: 1 1 6rem; display: flex; gap: 0.375rem; align-items: center; padding-top: 0.375rem; border-top: var(--_h) solid var(--_track); color: var(--_muted); counter-increment: step; }
-  li::before { content: counter(step); flex: none; display: grid; place-items: center; min-width: 1.6em; height: 1.6em; border: 2px solid; border-radius: 50%; font-size: 0.8em; }
+  li::before { content: counter(step); display: grid; place-items: center; min-width: 1.6em; height: 1.6em; border: 2px solid; border-radius: 50%; font-size: 0.8em; }
   .done, [aria-current] { border-color: var(--_c); color: inherit; }
   [aria-current] { font-weight: 700; }
   .done::before { content: '✓'; background: var(--_c); border-color: var(--_c); color: var(--_surface); }

@@ -382,10 +382,10 @@ export class MiProgress extends MiElement {
   #measure(v: number): void {
     const t = this.#clock();
     const [t0, v0] = this.#mark ?? [t, Infinity];
-    if (v < v0) this.#mark = [t, v];
-    else if (t - t0 >= 250) {
+    // A value going back starts a new window; a window is measured once it is 250 ms long.
+    if (v < v0 || t - t0 >= 250) {
       const rate = (v - v0) / (t - t0);
-      this.#rate = this.#rate ? this.#rate * 0.7 + rate * 0.3 : rate;
+      if (v >= v0) this.#rate = this.#rate ? this.#rate * 0.7 + rate * 0.3 : rate;
       this.#mark = [t, v];
     }
   }
