@@ -3,7 +3,7 @@ import {html, nothing, svg, type PropertyValues} from 'lit';
 import {MiElement} from '../base/mi-element.js';
 import {baseStyles} from '../base/base.styles.js';
 import {BusController} from '../controllers/bus-controller.js';
-import {TriggerController, resolveTarget, type Trigger} from '../controllers/trigger-controller.js';
+import {TriggerController, resolveTarget} from '../controllers/trigger-controller.js';
 import {preview, warnOnce} from '../core/warn.js';
 import {MiErrorEvent, MiPendingEvent, MiSuccessEvent} from '../events.js';
 import {styles} from './mi-confirm.styles.js';
@@ -131,6 +131,10 @@ export class MiConfirm extends MiElement {
     this.sticky = false;
     this.resetOnSuccess = false;
     this.htmlFor = '';
+    // A wrapped control's click or submit bubbles to us (a `for` control is followed by #follow).
+    const wrapped = (event: Event) => this.htmlFor || !this.isConnected || this.#trigger(event);
+    this.addEventListener('click', wrapped);
+    this.addEventListener('submit', wrapped);
   }
 
   #busy = false;
@@ -146,17 +150,10 @@ export class MiConfirm extends MiElement {
   #undescribe?: () => void;
   #release?: () => void;
 
-  protected readonly triggers = new TriggerController(this, {
-    // (Without a target nothing is listened to, whatever this says.)
-    triggers: () => (this.#target() instanceof HTMLFormElement ? 'submit' : 'click'),
-    for: () => this.htmlFor,
-    onTrigger: (trigger) => this.#trigger(trigger),
-  });
-
-  protected readonly busFeed = new BusController(this, {
-    topics: () => this.listen,
-    onMessage: (detail) => this.#bus(detail),
-  });
+  /** Listens to a `for` control (made once `for` is set). */
+  #follow?: TriggerController;
+  /** Follows the `listen` topics (made once `listen` is set). */
+  #feed?: BusController;
 
   /** Follows a promise you started yourself; resolves to whether it was a success once known (never rejects). */
   track(promise: unknown): Promise<boolean> {
@@ -191,6 +188,22 @@ export class MiConfirm extends MiElement {
       this.#status?.remove();
       this.#status = undefined;
     });
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    // NOTE: most confirms wrap their control and listen to no topic: they pay for neither controller.
+    // One added now connects at once (a topic's last message applies in this update).
+    if (this.htmlFor) {
+      // (#trigger keeps the one that fits the control: a form's submit, anything else's click.
+      // Without `for` it listens to nothing: the wrapped control is heard through the host.)
+      this.#follow ??= new TriggerController(this, {
+        triggers: () => (this.htmlFor ? 'click submit' : ''),
+        for: () => this.htmlFor,
+        onTrigger: ({event}) => this.#trigger(event!),
+      });
+    }
+    if (this.listen) this.#feed ??= new BusController(this, {topics: () => this.listen, onMessage: (detail) => this.#bus(detail)});
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -363,18 +376,20 @@ export class MiConfirm extends MiElement {
     return fallback;
   }
 
-  #trigger({kind, event}: Trigger): void {
+  /** The control's submit (a form) or click (anything else); not our status text or Retry. */
+  #trigger(event: Event): void {
+    const target = this.#target() as HTMLButtonElement | null;
+    const submit = target instanceof HTMLFormElement;
+    if (event.type !== (submit ? 'submit' : 'click') || !target?.contains(event.target as Node)) return;
     const action = this.action;
     if (typeof action !== 'function') {
       // No action: the form submits natively (or app code calls track()).
       if (action) warnOnce('confirm-action', '<mi-confirm> action is not a function.');
       return;
     }
-    event!.preventDefault();
+    event.preventDefault();
     // NOTE: a second submit while busy is refused here; the control keeps focus (aria-disabled).
     if (this.#busy) return;
-    const submit = kind === 'submit';
-    const target = this.#target() as HTMLButtonElement;
     const submitter = submit ? (event as SubmitEvent).submitter : target;
     const form = ((submit ? target : target.form) as HTMLFormElement | null) ?? undefined;
     // NOTE: built once: each FormData fires the form's `formdata` event, which apps may handle.
@@ -411,8 +426,8 @@ export class MiConfirm extends MiElement {
   #slotChange = () => {
     // Children added after our status text (parser, framework): it goes back after them.
     if (this.#status && this.#status !== this.lastElementChild) this.append(this.#status);
-    // A new first child is a new control: the triggers follow it in the next update.
-    if (this.#target() !== this.triggers.target) this.requestUpdate();
+    // A new first child may be a new control to describe (see updated()).
+    if (this.#status) this.requestUpdate();
   };
 }
 

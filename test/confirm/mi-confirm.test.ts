@@ -606,6 +606,47 @@ describe('<mi-confirm>', () => {
       expect((await axButton('Copy link'))?.description).to.equal('Copied');
     });
 
+    it('for= and a wrapped control never both fire: one press runs the action once, from the control in use', async () => {
+      const wrapper = await fixture<HTMLElement>(html`
+        <div>
+          <button id="elsewhere">Elsewhere</button>
+          <mi-confirm for="inside" pending-delay="0"><button id="inside">Inside</button></mi-confirm>
+        </div>
+      `);
+      const el = wrapper.querySelector('mi-confirm')!;
+      const [elsewhere, inside] = wrapper.querySelectorAll('button');
+      await el.updateComplete;
+      const pressed: string[] = [];
+      el.action = ({submitter}) => (pressed.push(submitter!.id), 'ok');
+      // `for` names its own wrapped button: heard once, not twice.
+      inside.click();
+      await oneEvent(el, 'mi-success');
+      // `for` removed: the wrapped button is the control, still once per press.
+      el.htmlFor = '';
+      await el.updateComplete;
+      inside.click();
+      await oneEvent(el, 'mi-success');
+      // `for` names another button: the wrapped one no longer runs it.
+      el.htmlFor = 'elsewhere';
+      await el.updateComplete;
+      inside.click();
+      elsewhere.click();
+      await oneEvent(el, 'mi-success');
+      await sleep(50);
+      expect(pressed).to.deep.equal(['inside', 'inside', 'elsewhere']);
+    });
+
+    it('a control pressed while its element is off the page runs nothing', async () => {
+      const el = await fixture<MiConfirm>(html`<mi-confirm pending-delay="0"><button>Pay</button></mi-confirm>`);
+      let calls = 0;
+      el.action = () => (calls++, 'ok');
+      await removeFromPage(el);
+      button(el).click();
+      await sleep(50);
+      expect(calls).to.equal(0);
+      expect(el.state).to.equal('idle');
+    });
+
     it('finds a control rendered after it connected, even when a bus outcome came first [chromium]', async () => {
       bus.emit('early', {state: 'success', message: 'Synced earlier'});
       const el = document.createElement('mi-confirm');
