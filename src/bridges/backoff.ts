@@ -1,4 +1,4 @@
-import {warnOnce} from '../core/warn.js';
+import {duration} from '../core/warn.js';
 
 /** Reconnection timing shared by the server bridges. */
 export interface RetryOptions {
@@ -17,13 +17,7 @@ export interface Reconnector {
 
 const HOUR = 3_600_000;
 
-const ms = (value: unknown, fallback: number, name: string): number => {
-  if (value === undefined) return fallback;
-  // NaN and non-numbers fail the range test.
-  if (typeof value === 'number' && value >= 1 && value <= HOUR) return value;
-  warnOnce(`bridge-${name}`, `${name} must be a number of ms from 1 to ${HOUR}; used ${fallback}.`);
-  return fallback;
-};
+const ms = (value: unknown, fallback: number, name: string): number => duration(value, fallback, 'retry', name, 1, HOUR);
 
 /**
  * The wait before reconnection number `attempt` (from 0): `base · 2^attempt`, capped at `max`,

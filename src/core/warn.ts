@@ -37,3 +37,18 @@ export function preview(value: unknown): string {
   }
   return text.length > 60 ? `${text.slice(0, 57)}…` : text;
 }
+
+/**
+ * A duration (or any non-negative amount) read from an attribute, a property or an option: a
+ * number or numeric string from `min` to `max`. Unset (`null`, `undefined`) gives `fallback`
+ * quietly; junk (NaN, "abc", below `min`) gives `fallback`, and more than `max` gives `max`,
+ * each with one warning that names where it was: `<mi-confirm> used 200 for pending-delay="abc".`
+ */
+export function duration(value: unknown, fallback: number, where: string, name: string, min = 0, max = 86_400_000): number {
+  if (value == null) return fallback;
+  const n = typeof value == 'string' && value.trim() ? Number(value) : value;
+  if (typeof n == 'number' && n >= min && n <= max) return n;
+  const used = typeof n == 'number' && n > max ? max : fallback;
+  warnOnce(`${where}:${name}`, `${where} used ${used} for ${name}=${preview(value)}.`);
+  return used;
+}

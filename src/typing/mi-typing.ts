@@ -4,7 +4,7 @@ import {MiElement} from '../base/mi-element.js';
 import {baseStyles} from '../base/base.styles.js';
 import {BusController} from '../controllers/bus-controller.js';
 import {formatList, formatter} from '../core/intl.js';
-import {preview, warnOnce} from '../core/warn.js';
+import {duration, preview, warnOnce} from '../core/warn.js';
 import {book} from './ticker.js';
 import {styles} from './mi-typing.styles.js';
 
@@ -43,12 +43,7 @@ const safeUrl = (value: unknown): string | void => {
 };
 
 /** A number of milliseconds ≥ 0 (at most a day), else `fallback` with one warning. */
-function ms(value: unknown, fallback: number, what: string): number {
-  const n = typeof value == 'string' ? +value : (value ?? fallback);
-  if (typeof n == 'number' && n >= 0) return Math.min(n, 86_400_000);
-  ignored(what, value);
-  return fallback;
-}
+const ms = (value: unknown, fallback: number, what: string): number => duration(value, fallback, '<mi-typing>', what);
 
 /**
  * @summary A typing indicator for chats: who is typing, several senders aggregated, paced

@@ -682,7 +682,8 @@ describe('<mi-typing>', () => {
         await settle(typing);
         return typing;
       });
-      expect(warns.map((w) => /ignored (\w+)/.exec(String(w[0]))?.[1])).to.have.members(['delay', 'linger', 'timeout', 'variant']);
+      // "used 400 for delay=…" (durations, the shared wording) and "ignored variant …".
+      expect(warns.map((w) => /(?:ignored|used \d+ for) (\w+)/.exec(String(w[0]))?.[1])).to.have.members(['delay', 'linger', 'timeout', 'variant']);
       expect(label(el), 'default delay of 400 ms still running').to.equal('');
       await waitUntil(() => label(el) === 'Ana is typing…', 'the default delay did not apply', {timeout: 2000});
       expect(getComputedStyle(el.shadowRoot!.querySelector('[part=bubble]')!).backgroundColor).to.equal('rgba(0, 0, 0, 0)');
