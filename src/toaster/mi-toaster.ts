@@ -2,7 +2,7 @@ import {adoptStyles, html, nothing, render, type PropertyValues} from 'lit';
 import {MiElement} from '../base/mi-element.js';
 import {baseStyles} from '../base/base.styles.js';
 import {BusController} from '../controllers/bus-controller.js';
-import {preview, warnOnce} from '../core/warn.js';
+import {duration, preview, warnOnce} from '../core/warn.js';
 import {MiDismissEvent, MiHideEvent, MiShowEvent} from '../events.js';
 import {styles} from './mi-toaster.styles.js';
 import {normalize, readingTime, seen, toasters, type Notice, type ToastHandle, type ToastOptions, type ToastPatch} from './notice.js';
@@ -187,14 +187,8 @@ export class MiToaster extends MiElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    for (const [key, fallback, min] of [['max', 3, 1], ['minDuration', 6000, 0]] as const) {
-      const value = this[key];
-      if (Number.isFinite(value) && value >= min) this[key] = Math.floor(value);
-      else {
-        warnOnce(`toaster-${key}`, `<mi-toaster> used ${fallback} for ${key} ${preview(value)}.`);
-        this[key] = fallback;
-      }
-    }
+    this.max = Math.floor(duration(this.max, 3, '<mi-toaster>', 'max', 1));
+    this.minDuration = duration(this.minDuration, 6000, '<mi-toaster>', 'min-duration');
     if (this.#items.length <= this.max) this.#expanded = false;
     this.#hadFocus = !!this.#layer?.matches(':focus-within');
   }

@@ -816,7 +816,8 @@ describe('<mi-toaster>', () => {
       });
       expect(el.max).to.equal(3);
       expect(el.minDuration).to.equal(6000);
-      expect(warns.map((w) => String(w[0]).match(/max|minDuration|position/)?.[0])).to.deep.equal(['max', 'minDuration', 'position']);
+      // Each warning names the attribute as written.
+      expect(warns.map((w) => String(w[0]).match(/max|min-duration|position/)?.[0])).to.deep.equal(['max', 'min-duration', 'position']);
       expect(notices(el)[0].getBoundingClientRect().right).to.be.closeTo(innerWidth - 16, 20);
     });
 
