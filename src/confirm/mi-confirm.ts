@@ -4,7 +4,7 @@ import {MiElement} from '../base/mi-element.js';
 import {baseStyles} from '../base/base.styles.js';
 import {BusController} from '../controllers/bus-controller.js';
 import {TriggerController, resolveTarget} from '../controllers/trigger-controller.js';
-import {preview, warnOnce} from '../core/warn.js';
+import {duration, preview, warnOnce} from '../core/warn.js';
 import {MiErrorEvent, MiPendingEvent, MiSuccessEvent} from '../events.js';
 import {styles} from './mi-confirm.styles.js';
 
@@ -131,10 +131,12 @@ export class MiConfirm extends MiElement {
     this.sticky = false;
     this.resetOnSuccess = false;
     this.htmlFor = '';
-    // A wrapped control's click or submit bubbles to us (a `for` control is followed by #follow).
+    // A wrapped control's click or submit passes through us (a `for` control is followed by
+    // #follow). NOTE: heard on the way down (capture), so an app handler on the control that stops
+    // propagation (Vue's @click.stop) does not hide it from us.
     const wrapped = (event: Event) => this.htmlFor || !this.isConnected || this.#trigger(event);
-    this.addEventListener('click', wrapped);
-    this.addEventListener('submit', wrapped);
+    this.addEventListener('click', wrapped, true);
+    this.addEventListener('submit', wrapped, true);
   }
 
   #busy = false;
@@ -251,18 +253,18 @@ export class MiConfirm extends MiElement {
   #begin(control = this.#control()): number {
     this.#end();
     const token = this.#token;
-    const delay = this.#ms('pending-delay', this.pendingDelay, 200);
-    const timeout = this.#ms('timeout', this.timeout, 0);
+    const delay = duration(this.pendingDelay, 200, '<mi-confirm>', 'pending-delay');
+    const timeout = duration(this.timeout, 0, '<mi-confirm>', 'timeout');
     const controller = (this.#controller = new AbortController());
     this.#heldUntil = 0;
     this.#show('idle');
     this.#hold(true, control);
     this.#later(delay, () => {
-      this.#heldUntil = performance.now() + this.#ms('pending-min', this.pendingMin, 500);
+      this.#heldUntil = performance.now() + duration(this.pendingMin, 500, '<mi-confirm>', 'pending-min');
       this.#pend(this.pendingText || this.text('confirm.pending', 'Working…'));
       this.dispatchEvent(new MiPendingEvent());
     });
-    this.#later(Math.max(delay, this.#ms('slow-after', this.slowAfter, 1000)), () => this.#pend(this.text('confirm.slow', 'Still working…')));
+    this.#later(Math.max(delay, duration(this.slowAfter, 1000, '<mi-confirm>', 'slow-after')), () => this.#pend(this.text('confirm.slow', 'Still working…')));
     if (timeout) {
       this.#later(timeout, () => {
         const reason = this.text('confirm.timeout', 'timed out');
@@ -307,7 +309,7 @@ export class MiConfirm extends MiElement {
       if (ok) {
         this.cue();
         if (this.resetOnSuccess) (this.#target() as HTMLFormElement | null)?.reset?.(); // a wrapped button has none
-        if (!this.sticky) this.#later(this.#ms('duration', this.duration, 4000), () => this.#show('idle'));
+        if (!this.sticky) this.#later(duration(this.duration, 4000, '<mi-confirm>', 'duration'), () => this.#show('idle'));
       }
       this.dispatchEvent(ok ? new MiSuccessEvent(value) : new MiErrorEvent(value, text));
     };
@@ -367,13 +369,6 @@ export class MiConfirm extends MiElement {
 
   #later(ms: number, fn: () => void): void {
     this.#timers.push(setTimeout(fn, ms));
-  }
-
-  /** A duration in ms: junk (NaN, negative) is reported once and replaced by the default. */
-  #ms(name: string, value: number, fallback: number): number {
-    if (value >= 0) return Math.min(value, 86_400_000);
-    warnOnce(`confirm-${name}`, `<mi-confirm> used ${fallback} for ${name}=${preview(value)}.`);
-    return fallback;
   }
 
   /** The control's submit (a form) or click (anything else); not our status text or Retry. */

@@ -568,6 +568,17 @@ describe('<mi-confirm>', () => {
       expect(prevented).to.deep.equal([true, true, true]);
     });
 
+    it('a wrapped control whose own click handler stops propagation (Vue @click.stop) still runs the action once', async () => {
+      const el = await fixture<MiConfirm>(html`<mi-confirm pending-delay="0"><button>Save</button></mi-confirm>`);
+      let calls = 0;
+      let appHandler = 0;
+      el.action = () => (calls++, Promise.resolve());
+      button(el).addEventListener('click', (e) => (appHandler++, e.stopPropagation()));
+      button(el).click();
+      await oneEvent(el, 'mi-success');
+      expect([calls, appHandler]).to.deep.equal([1, 1]);
+    });
+
     it('gives the action the form data, the submitter and a signal', async () => {
       const el = await fixture<MiConfirm>(html`
         <mi-confirm pending-delay="0">
