@@ -236,8 +236,16 @@ export class MiTyping extends MiElement {
     const count = people.length;
     if (!count) return '';
     const lang = this.locale;
+    // NOTE: {count} is formatted only when the text has it: the first number formatted on a page
+    // loads Intl's language data (≈ 20 ms), and "Ana is typing…" should not wait for that.
     const phrase = (key: string, fallback: string) =>
-      this.text(`typing.${key}`, fallback, {name: names[0] ?? '', names: formatList(names, lang), count: formatter('NumberFormat', lang).format(count)});
+      this.text(`typing.${key}`, fallback, {
+        name: names[0] ?? '',
+        names: formatList(names, lang),
+        get count() {
+          return formatter('NumberFormat', lang).format(count);
+        },
+      });
     if (count == 1) return names[0] ? phrase('one', '{name} is typing…') : phrase('someone', 'Someone is typing…');
     if (count == 2 && names[1]) return phrase('two', '{names} are typing…');
     // NOTE: plural forms beyond "other" (Polish "3 osoby", "5 osób") come from typing.many.few etc.
