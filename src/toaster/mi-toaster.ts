@@ -3,6 +3,7 @@ import {MiElement} from '../base/mi-element.js';
 import {baseStyles} from '../base/base.styles.js';
 import {BusController} from '../controllers/bus-controller.js';
 import {duration, preview, warnOnce} from '../core/warn.js';
+import {book} from '../core/ticker.js';
 import {MiDismissEvent, MiHideEvent, MiShowEvent} from '../events.js';
 import {styles} from './mi-toaster.styles.js';
 import {normalize, readingTime, seen, toasters, type Notice, type ToastHandle, type ToastOptions, type ToastPatch} from './notice.js';
@@ -128,7 +129,6 @@ export class MiToaster extends MiElement {
   #expanded = false;
   /** At a top position: the newest notice is on top. */
   #top = false;
-  #timer?: ReturnType<typeof setTimeout>;
   #gather?: ReturnType<typeof setTimeout>;
   /** Where focus was before the hotkey moved it here. */
   #returnTo?: HTMLElement;
@@ -412,7 +412,6 @@ export class MiToaster extends MiElement {
 
   /** Drops expired notices and runs the timers of visible ones unless paused (hover, focus inside, hidden tab, disconnected). */
   #sync = (): void => {
-    clearTimeout(this.#timer);
     const now = performance.now();
     for (const n of [...this.#items]) if (n.end && n.end <= now + 1) this.#drop(n, 'timeout');
     const paused = !this.isConnected || document.visibilityState === 'hidden' || this.#hovered || (this.#focused && !!this.#layer?.matches(':focus-within'));
@@ -428,7 +427,8 @@ export class MiToaster extends MiElement {
         next = Math.min(next, n.end);
       }
     }
-    if (next < Infinity) this.#timer = setTimeout(this.#sync, next - now);
+    // The next notice to expire wakes us (one timer for the page; Infinity: nothing to wait for).
+    book(this.#sync, next);
   };
 
   #activity = (event: Event): void => {

@@ -5,7 +5,7 @@ import {baseStyles} from '../base/base.styles.js';
 import {BusController} from '../controllers/bus-controller.js';
 import {formatList, formatter} from '../core/intl.js';
 import {duration, preview, warnOnce} from '../core/warn.js';
-import {book} from './ticker.js';
+import {book} from '../core/ticker.js';
 import {styles} from './mi-typing.styles.js';
 
 /** Options of `pace()`. */

@@ -5,6 +5,7 @@ import {bus} from '../../src/core/bus.js';
 import {clearAnnouncements} from '../../src/core/announcer.js';
 import {configure, resetConfig} from '../../src/core/config.js';
 import {readingTime} from '../../src/toaster/notice.js';
+import {booked} from '../../src/core/ticker.js';
 import type {MiToaster} from '../../src/toaster/mi-toaster.js';
 import {PAYLOADS, installHitCounter} from '../battery/payloads.js';
 import {captureConsole, frames, isChromium, recordAnnouncements, resetWarnings, setReducedMotion, sleep} from '../helpers.js';
@@ -848,6 +849,17 @@ describe('<mi-toaster>', () => {
   });
 
   describe('cleanup', () => {
+    it('toasters book the one shared timer of the page while a notice runs, and nothing once removed', async () => {
+      const [a, b] = [await make(), await make()];
+      a.show('One', {duration: 5000});
+      b.show('Two', {duration: 5000});
+      await Promise.all([a.updateComplete, b.updateComplete]);
+      expect(booked(), 'one booking per toaster with a running notice').to.equal(2);
+      a.remove();
+      b.remove();
+      expect(booked(), 'a removed toaster is not kept waiting').to.equal(0);
+    });
+
     it('stops listening, timing and announcing once disconnected; picks up again on reconnect', async () => {
       const el = await make();
       const log = recordAnnouncements();

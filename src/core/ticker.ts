@@ -1,7 +1,8 @@
-// One timer for every <mi-typing> on the page. Each instance books the moment it next needs to
-// wake (a delay ending, a linger or timeout running out, a paced reply finishing) and a single
-// setTimeout wakes for the earliest booking. Idle indicators book nothing, so a thousand of them
-// cost no timer at all. Created lazily: importing this module touches no timer API.
+// One timer for every element of this copy that waits for a moment: each books the moment it
+// next needs to wake (a typing indicator's delay, linger or timeout; the toaster's next notice
+// to expire) and a single setTimeout wakes for the earliest booking. Elements with nothing to
+// wait for book nothing, so a thousand idle ones cost no timer at all. Created lazily: importing
+// this module touches no timer API.
 
 type Task = () => void;
 
