@@ -38,6 +38,11 @@ export function preview(value: unknown): string {
   return text.length > 60 ? `${text.slice(0, 57)}…` : text;
 }
 
+/** One warning that `where` (e.g. `<mi-typing>`) ignored the value given for `what`: `<mi-typing> ignored avatar "javascript:…".` */
+export function ignored(where: string, what: string, value: unknown): void {
+  warnOnce(`${where}:${what}`, `${where} ignored ${what} ${preview(value)}.`);
+}
+
 /**
  * A duration (or any non-negative amount) read from an attribute, a property or an option: a
  * number or numeric string from `min` to `max`. Unset (`null`, `undefined`) gives `fallback`

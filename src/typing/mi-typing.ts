@@ -4,7 +4,7 @@ import {MiElement} from '../base/mi-element.js';
 import {baseStyles} from '../base/base.styles.js';
 import {BusController} from '../controllers/bus-controller.js';
 import {formatList, formatter} from '../core/intl.js';
-import {duration, preview, warnOnce} from '../core/warn.js';
+import {duration, ignored} from '../core/warn.js';
 import {book} from '../core/ticker.js';
 import {styles} from './mi-typing.styles.js';
 
@@ -32,14 +32,14 @@ interface Sender {
   done?: (error?: unknown) => void;
 }
 
-const ignored = (what: string, value: unknown) => warnOnce(`typing-${what}`, `<mi-typing> ignored ${what} ${preview(value)}.`);
+const ignore = (what: string, value: unknown) => ignored('<mi-typing>', what, value);
 
 /** A name as short text: markup stays text (Lit binds it as a text node), a 1 MB name is cut. */
 const clip = (value: unknown): string => (typeof value == 'string' ? (value.length > 100 ? `${value.slice(0, 100)}…` : value).trim() : '');
 
 /** Only http(s) and relative URLs: `javascript:`, `data:` and the like are refused (none: no URL parse). */
 const safeUrl = (value: unknown): string | void => {
-  if (value) return allowedUrl(value) ? (value as string) : ignored('avatar', value);
+  if (value) return allowedUrl(value) ? (value as string) : ignore('avatar', value);
 };
 
 /** A number of milliseconds ≥ 0 (at most a day), else `fallback` with one warning. */
@@ -122,7 +122,7 @@ export class MiTyping extends MiElement {
     // It counts from when it was sent: a replayed one older than `timeout` shows nothing.
     onMessage: (detail, _topic, {time}) => {
       const {id, name, avatar, active = true} = (detail ?? {}) as Record<string, unknown>;
-      if (!detail || typeof detail != 'object' || Array.isArray(detail) || typeof active != 'boolean') return ignored('message', detail);
+      if (!detail || typeof detail != 'object' || Array.isArray(detail) || typeof active != 'boolean') return ignore('message', detail);
       this.#track(typeof id == 'string' || typeof id == 'number' ? `${id}` : clip(name), name, safeUrl(avatar), active, time);
     },
   });
@@ -175,7 +175,7 @@ export class MiTyping extends MiElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     // (One warning per page, however often it renders.)
-    if (this.variant != 'dots' && this.variant != 'bubble') ignored('variant', this.variant);
+    if (this.variant != 'dots' && this.variant != 'bubble') ignore('variant', this.variant);
     if (changed.has('active') || changed.has('name')) this.#track(this, this.name, '', this.active);
     else this.#tick();
   }
