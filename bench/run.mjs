@@ -262,6 +262,15 @@ function planFigures(subjects) {
     fig('update', 'update', `${UPDATES} synchronous value updates to one progress element`, runs, 'progress');
   }
 
+  // idle cost
+  {
+    const runs = [];
+    const idle = (s, label) => run(s, (page) => page.evaluate((a) => bench.idle(a), {n: N, ms: ANIM_MS}), label);
+    if (ours && has(ours, 'typing')) runs.push(idle(ours, 'mi-typing'));
+    if (floor) runs.push(idle(floor, 'bench-floor'));
+    fig('idle-typing', 'idle', `${N} typing indicators on a page, ${ANIM_MS} ms idle, then ${ANIM_MS} ms all typing`, runs, 'typing');
+  }
+
   // smoothness
   const ANIM = {progress: 'indeterminate progress', typing: 'typing dots ↔ spinner', toaster: 'toast entrance'};
   for (const animation of ['progress', 'typing', 'toaster']) {

@@ -90,6 +90,12 @@ const ADAPTERS = {
         },
       },
     },
+    // Idle cost: typing indicators waiting (inactive), then all typing at once.
+    idle: {
+      // announce="off": the page's one announcer queue is not the indicators' own cost.
+      html: (i) => `<mi-typing delay="0" announce="off" name="Ana ${i}"></mi-typing>`,
+      activate: (c) => c.querySelectorAll('mi-typing').forEach((el) => (el.active = true)),
+    },
     // The mixed page and the memory cycles use the kinds the anchors also have.
     mixed: ['progress', 'toaster', 'typing', 'hint'],
   },
@@ -97,6 +103,11 @@ const ADAPTERS = {
   floor: {
     tags: {floor: 'bench-floor'},
     kinds: {floor: {html: (i) => `<bench-floor value="${i}"></bench-floor>`}},
+    // The floor's busy mark is a CSS animation: no timer at all, the least an indicator can cost.
+    idle: {
+      html: (i) => `<bench-floor value="${i}"></bench-floor>`,
+      activate: (c) => c.querySelectorAll('bench-floor').forEach((el) => (el.spin = true)),
+    },
     update: {html: '<bench-floor></bench-floor>', set: (el, v) => (el.value = v)},
     animations: {spin: '<bench-floor spin></bench-floor>'},
     latency: {
@@ -506,6 +517,65 @@ async function smooth({animation, ms}) {
   };
 }
 
+/**
+ * What `n` waiting indicators cost while nothing happens: timers pending and timer calls over a
+ * `ms` window, first idle (inactive), then all active; long tasks within the two windows (not
+ * while building or activating them).
+ */
+async function idle({n, ms}) {
+  const spec = S.adapter.idle;
+  const {setTimeout: st, clearTimeout: ct, setInterval: si, clearInterval: ci} = window;
+  const live = new Set();
+  let calls = 0;
+  window.setTimeout = (handler, delay, ...args) => {
+    calls++;
+    const id = st(() => {
+      live.delete(id);
+      if (typeof handler === 'function') handler(...args);
+    }, delay);
+    live.add(id);
+    return id;
+  };
+  window.clearTimeout = (id) => (live.delete(id), ct(id));
+  window.setInterval = (handler, delay, ...args) => {
+    calls++;
+    const id = si(handler, delay, ...args);
+    live.add(id);
+    return id;
+  };
+  window.clearInterval = (id) => (live.delete(id), ci(id));
+  const longtasks = [];
+  const po = new PerformanceObserver((list) => longtasks.push(...list.getEntries()));
+  po.observe({type: 'longtask'});
+  const wait = (t) => new Promise((r) => st(r, t));
+  const settle = async (c) => {
+    await waitAll([...c.children]);
+    await paintedFrame();
+    await wait(100);
+  };
+  let inWindows = 0;
+  const window_ = async () => {
+    const [before, start] = [calls, performance.now()];
+    await wait(ms);
+    const end = performance.now();
+    inWindows += longtasks.filter((t) => t.startTime >= start && t.startTime < end).length;
+    return {pending: live.size, calls: calls - before};
+  };
+  try {
+    const c = container();
+    c.innerHTML = Array.from({length: n}, (_, i) => spec.html(i)).join('');
+    await settle(c);
+    const quiet = await window_();
+    spec.activate(c);
+    await settle(c);
+    const busy = await window_();
+    po.disconnect();
+    return {timersIdle: quiet.pending, callsIdle: quiet.calls, timersActive: busy.pending, callsActive: busy.calls, longTasks: inWindows};
+  } finally {
+    Object.assign(window, {setTimeout: st, clearTimeout: ct, setInterval: si, clearInterval: ci});
+  }
+}
+
 // Latency: prepare (builds the page, returns how the runner should trigger), then the runner
 // clicks / presses Tab, or the page calls the trigger itself; then `latencyResult`.
 let pending = null;
@@ -570,4 +640,4 @@ function capabilities() {
   return {kinds: Object.keys(a.kinds), animations: Object.keys(a.animations), latency: Object.fromEntries(Object.entries(a.latency).map(([k, v]) => [k, v.tag ?? (k.startsWith('toast') ? 'toaster' : null)])), mixed: a.mixed, tags: a.tags};
 }
 
-window.bench = {capabilities, setup, load, render, update, smooth, latencyPrepare, latencyCall, latencyResult, gc, cycles};
+window.bench = {capabilities, setup, load, render, update, idle, smooth, latencyPrepare, latencyCall, latencyResult, gc, cycles};

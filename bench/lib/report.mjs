@@ -14,6 +14,13 @@ const METRICS = {
     ['painted', 'to painted frame (ms)'],
     ['renders', 'renders performed'],
   ],
+  idle: [
+    ['timersIdle', 'timers pending while idle'],
+    ['callsIdle', 'timer calls in the idle window'],
+    ['timersActive', 'timers pending while all are typing'],
+    ['callsActive', 'timer calls in the typing window'],
+    ['longTasks', 'long tasks (both windows)'],
+  ],
   smooth: [
     ['longTasks', 'long tasks'],
     ['droppedFrames', 'dropped frames'],
@@ -38,6 +45,7 @@ const GROUP_TITLES = {
   startup: 'Startup',
   render: 'Render',
   update: 'Update batching',
+  idle: 'Idle cost',
   smooth: 'Smoothness during animations',
   latency: 'Feedback latency',
   memory: 'Memory',
