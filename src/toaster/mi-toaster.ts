@@ -68,7 +68,7 @@ const modalOf = (n: Node | null | undefined): Element | undefined => {
  * @cssprop [--mi-toaster-warning=#c77700] - Colour of warnings.
  *
  * @fires {MiShowEvent} mi-show - A new notice was added.
- * @fires {MiHideEvent} mi-hide - A notice left (`reason`: `timeout`, `dismiss` or `api`).
+ * @fires {MiHideEvent} mi-hide - A notice left (`reason`: `timeout`, `dismiss`, `api`, or `expand` for a summary that opened into its notices).
  * @fires {MiDismissEvent} mi-dismiss - The user closed a notice or used its action.
  */
 export class MiToaster extends MiElement {
@@ -378,6 +378,8 @@ export class MiToaster extends MiElement {
     this.#items.splice(this.#items.indexOf(summary), 1, ...summary.group!);
     this.#byId.delete(summary.id);
     if (all) this.#expanded = true;
+    // The summary leaves (its notices stay): every mi-show has its mi-hide.
+    this.dispatchEvent(new MiHideEvent('expand'));
     this.requestUpdate();
   }
 

@@ -278,6 +278,25 @@ describe('<mi-toaster>', () => {
       await waitUntil(() => !messages(el).includes('Before'), 'resumes', {timeout: 4000});
     });
 
+    it('a summary that opens into its notices leaves with mi-hide (reason "expand"): every mi-show has its mi-hide', async () => {
+      const el = await make();
+      const events: string[] = [];
+      el.addEventListener('mi-show', () => events.push('show'));
+      el.addEventListener('mi-hide', (e) => events.push(`hide:${e.reason}`));
+      setHidden(true);
+      el.show('One', {id: 'one', duration: 0});
+      el.show('Two', {id: 'two', duration: 0});
+      setHidden(false);
+      await el.updateComplete;
+      expect(messages(el)).to.deep.equal(['2 new notifications']);
+      expect(events, 'two notices, then their summary').to.deep.equal(['show', 'show', 'show']);
+      el.dismiss('one');
+      el.dismiss('two');
+      await el.updateComplete;
+      expect(messages(el)).to.deep.equal([]);
+      expect(events).to.deep.equal(['show', 'show', 'show', 'hide:expand', 'hide:api', 'hide:api']);
+    });
+
     it('an update to a notice inside a summary opens the summary and updates that notice, never a copy', async () => {
       const el = await make();
       setHidden(true);
