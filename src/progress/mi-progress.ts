@@ -318,7 +318,8 @@ export class MiProgress extends MiElement {
     const moving = v === undefined && (s === 'active' || s === 'paused');
     const done = (i: number) => i < v! || s === 'success';
     // NOTE: one element carries the role and the whole state; progressbar children are
-    // presentational, so the visible label and status are not read twice.
+    // presentational, so the visible label and status are not read twice. One line on purpose:
+    // whitespace between tags would be text nodes, cloned and laid out in every instance.
     return html`<div part="base" class=${(this.variant === 'ring' ? 'ring ' : '') + (moving ? 'indeterminate' : '')} role="progressbar" aria-label=${this.#name()} aria-valuemin="0" aria-valuemax=${this.#total} aria-valuenow=${v ?? nothing} aria-valuetext=${status || nothing} aria-busy=${s === 'active'}><div part="label">${this.label}<span part="status">${status}</span></div>${list
       ? html`<ol part="steps">${list.map((step, i) => html`<li part="step" class=${done(i) ? 'done' : ''} aria-current=${i === v && !done(i) ? 'step' : nothing}>${step}</li>`)}</ol>`
       : html`<div part="track"><div part="indicator"></div></div>`}</div>`;
