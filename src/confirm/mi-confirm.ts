@@ -154,8 +154,9 @@ export class MiConfirm extends MiElement {
 
   /** Listens to a `for` control (made once `for` is set). */
   #follow?: TriggerController;
-  /** Follows the `listen` topics (made once `listen` is set). */
-  #feed?: BusController;
+  // NOTE: protected, not #private: TypeScript counts a controller that is never read back as unused.
+  // (An element that listens to no topic costs the controller no bus work.)
+  protected readonly feed = new BusController(this, {topics: () => this.listen, onMessage: (detail) => this.#bus(detail)});
 
   /** Follows a promise you started yourself; resolves to whether it was a success once known (never rejects). */
   track(promise: unknown): Promise<boolean> {
@@ -194,8 +195,8 @@ export class MiConfirm extends MiElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    // NOTE: most confirms wrap their control and listen to no topic: they pay for neither controller.
-    // One added now connects at once (a topic's last message applies in this update).
+    // NOTE: most confirms wrap their control: they pay for no trigger controller. One added now
+    // connects at once.
     if (this.htmlFor) {
       // (#trigger keeps the one that fits the control: a form's submit, anything else's click.
       // Without `for` it listens to nothing: the wrapped control is heard through the host.)
@@ -205,7 +206,6 @@ export class MiConfirm extends MiElement {
         onTrigger: ({event}) => this.#trigger(event!),
       });
     }
-    if (this.listen) this.#feed ??= new BusController(this, {topics: () => this.listen, onMessage: (detail) => this.#bus(detail)});
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -308,7 +308,8 @@ export class MiConfirm extends MiElement {
       this.say(text, ok ? 'polite' : 'assertive');
       if (ok) {
         this.cue();
-        if (this.resetOnSuccess) (this.#target() as HTMLFormElement | null)?.reset?.(); // a wrapped button has none
+        const form = this.#target();
+        if (this.resetOnSuccess && form instanceof HTMLFormElement) form.reset();
         if (!this.sticky) this.#later(duration(this.duration, 4000, '<mi-confirm>', 'duration'), () => this.#show('idle'));
       }
       this.dispatchEvent(ok ? new MiSuccessEvent(value) : new MiErrorEvent(value, text));

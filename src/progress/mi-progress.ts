@@ -151,8 +151,15 @@ export class MiProgress extends MiElement {
   /** The next wake-up: the `expected` clock's tick, or the end of the stall wait. */
   #timer?: ReturnType<typeof setTimeout>;
 
-  /** Follows the `listen` topics (made once `listen` is set: most bars listen to none). */
-  #feed?: BusController;
+  protected readonly bus = new BusController(this, {
+    topics: () => this.listen,
+    onMessage: (detail) => {
+      const before = this.state;
+      applyPatch(this, detail, {value: 'number', max: 'number', state: 'string', label: 'string'}, 'mi-progress');
+      // A bus message is a system event: the outcome it brings fires mi-complete / mi-error.
+      this.#notify ||= this.state !== before;
+    },
+  });
 
   /** Estimated time left in ms (from the observed rate, or from the expected duration); undefined when unknown. It stands still while paused. */
   get timeLeft(): number | undefined {
@@ -199,18 +206,6 @@ export class MiProgress extends MiElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    // (Made connected: a topic's last message is applied now, before the values are read below.)
-    this.#feed ??= this.listen
-      ? new BusController(this, {
-          topics: () => this.listen,
-          onMessage: (detail) => {
-            const before = this.state;
-            applyPatch(this, detail, {value: 'number', max: 'number', state: 'string', label: 'string'}, 'mi-progress');
-            // A bus message is a system event: the outcome it brings fires mi-complete / mi-error.
-            this.#notify ||= this.state !== before;
-          },
-        })
-      : undefined;
     if (!STATES.includes(this.state)) {
       ignore('state', this.state);
       this.state = 'active';
