@@ -9,6 +9,19 @@ import type {MiHint} from '../../src/hint/mi-hint.js';
 import {frames} from '../helpers.js';
 import {events, isShown, part, pop} from './helpers.js';
 
+/** A coach mark listening to `topic`, in section #b, with an empty #a to move it to (and an input before them). */
+async function coachInSections(topic: string) {
+  const wrap = await fixture<HTMLDivElement>(
+    html`<div>
+      <input aria-label="Reply" />
+      <section id="a"></section>
+      <section id="b"><mi-hint variant="coach" listen=${topic} heading="New" content="Export is in the menu"><button>Export</button></mi-hint></section>
+    </div>`
+  );
+  const to = (id: 'a' | 'b') => wrap.querySelector(`#${id}`)!;
+  return {el: wrap.querySelector('mi-hint')!, input: wrap.querySelector('input')!, to};
+}
+
 const settled = async (el: MiHint) => {
   await el.updateComplete;
   await frames();
@@ -22,13 +35,7 @@ describe('<mi-hint> and the bus’s last message', () => {
   });
 
   it('a coach mark opened from the bus and dismissed stays closed when moved or re-connected', async () => {
-    const wrap = await fixture<HTMLDivElement>(
-      html`<div>
-        <section id="a"></section>
-        <section id="b"><mi-hint variant="coach" listen="replay-coach" heading="New" content="Export is in the menu"><button>Export</button></mi-hint></section>
-      </div>`
-    );
-    const el = wrap.querySelector('mi-hint')!;
+    const {el, to} = await coachInSections('replay-coach');
     const log = events(el);
     bus.emit('replay-coach', {open: true});
     await settled(el);
@@ -39,11 +46,11 @@ describe('<mi-hint> and the bus’s last message', () => {
     expect(isShown(el)).to.equal(false);
 
     // A framework re-render moves it, then takes it out and puts it back.
-    wrap.querySelector('#a')!.append(el);
+    to('a').append(el);
     await settled(el);
     expect(isShown(el), 'moved').to.equal(false);
     el.remove();
-    wrap.querySelector('#b')!.append(el);
+    to('b').append(el);
     await settled(el);
     expect(isShown(el), 're-connected').to.equal(false);
     expect(log).to.deep.equal(['show', 'dismiss', 'hide:dismiss']);
@@ -88,17 +95,11 @@ describe('<mi-hint> and the bus’s last message', () => {
   });
 
   it('a coach mark still showing (not dismissed) comes back with its element when a framework moves it', async () => {
-    const wrap = await fixture<HTMLDivElement>(
-      html`<div>
-        <section id="a"></section>
-        <section id="b"><mi-hint variant="coach" listen="moved-coach" heading="New" content="Export is in the menu"><button>Export</button></mi-hint></section>
-      </div>`
-    );
-    const el = wrap.querySelector('mi-hint')!;
+    const {el, to} = await coachInSections('moved-coach');
     bus.emit('moved-coach', {open: true});
     await settled(el);
     expect(isShown(el)).to.equal(true);
-    wrap.querySelector('#a')!.append(el);
+    to('a').append(el);
     await settled(el);
     expect(isShown(el), 'shown after the move').to.equal(true);
     expect(el.open).to.equal(true);
@@ -106,35 +107,27 @@ describe('<mi-hint> and the bus’s last message', () => {
     // The user can still dismiss it, and then it stays closed through another move.
     part(el, 'dismiss')!.click();
     await settled(el);
-    wrap.querySelector('#b')!.append(el);
+    to('b').append(el);
     await settled(el);
     expect(isShown(el), 'dismissed, then moved').to.equal(false);
   });
 
   it('a close sent while it was away wins over coming back; a move does not take focus from where the user is', async () => {
-    const wrap = await fixture<HTMLDivElement>(
-      html`<div>
-        <input aria-label="Reply" />
-        <section id="a"></section>
-        <section id="b"><mi-hint variant="coach" listen="away-coach" heading="New" content="Export is in the menu"><button>Export</button></mi-hint></section>
-      </div>`
-    );
-    const el = wrap.querySelector('mi-hint')!;
-    const input = wrap.querySelector('input')!;
+    const {el, input, to} = await coachInSections('away-coach');
     bus.emit('away-coach', {open: true});
     await settled(el);
     expect(isShown(el)).to.equal(true);
     // The user goes on typing elsewhere; the app re-orders the list: the coach mark comes back
     // with its element, and the caret stays in the reply box.
     input.focus();
-    wrap.querySelector('#a')!.append(el);
+    to('a').append(el);
     await settled(el);
     expect(isShown(el), 'shown after the move').to.equal(true);
     expect(document.activeElement, 'focus stays in the reply box').to.equal(input);
     // Taken out; the server closes it meanwhile; put back: it stays closed.
     el.remove();
     bus.emit('away-coach', {open: false});
-    wrap.querySelector('#b')!.append(el);
+    to('b').append(el);
     await settled(el);
     expect(isShown(el), 'closed while away').to.equal(false);
     // Likewise an app's hide() while it is away.
@@ -143,7 +136,7 @@ describe('<mi-hint> and the bus’s last message', () => {
     expect(isShown(el)).to.equal(true);
     el.remove();
     el.hide();
-    wrap.querySelector('#a')!.append(el);
+    to('a').append(el);
     await settled(el);
     expect(isShown(el), 'hidden by the app while away').to.equal(false);
   });
